@@ -42,11 +42,12 @@ public final class TypeNames {
         String mod = m.group("mod") == null ? "" : "(" + m.group("mod").replace(" ", "") + ")";
         String array = m.group("array").replaceAll("\\[\\d+\\]", "[]");
         String tz = m.group("tz");
-        base = ALIASES.getOrDefault(base, base);
         if (base.equals("float") && !mod.isEmpty()) {
+            // float(p): PostgreSQL picks real up to 24 bits of precision, double precision above
             base = Integer.parseInt(mod.substring(1, mod.length() - 1)) <= 24 ? "real" : "double precision";
             mod = "";
         }
+        base = ALIASES.getOrDefault(base, base);
         if (base.equals("timestamp") || base.equals("time")) {
             return base + mod + " " + (tz == null ? "without time zone" : tz) + array;
         }

@@ -32,6 +32,8 @@ public final class EmbeddedProvider implements PostgresProvider {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
+                    // SharedPostgres stops the server after dropping its databases; zonky's own hook would race it
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")

@@ -25,6 +25,7 @@ public final class ThrowawayDatabases implements AutoCloseable {
     }
 
     private static final String OBJECT_IN_USE = "55006";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final int CLONE_ATTEMPTS = 20;
 
     private final ConnectionSettings admin;
@@ -97,8 +98,8 @@ public final class ThrowawayDatabases implements AutoCloseable {
         try {
             executeChecked(sql);
         } catch (SQLException e) {
-            throw new ProviderException("'" + sql + "' failed on " + admin + ": " + e.getMessage()
-                    + " (the role needs CREATEDB)", e);
+            String hint = INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) ? " (the role needs CREATEDB)" : "";
+            throw new ProviderException("'" + sql + "' failed on " + admin + ": " + e.getMessage() + hint, e);
         }
     }
 
