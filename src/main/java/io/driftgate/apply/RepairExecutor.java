@@ -1,0 +1,193 @@
+package io.driftgate.apply;
+
+import io.driftgate.db.ConnectionSettings;
+import io.driftgate.diff.Drift;
+import io.driftgate.diff.SchemaDiffer;
+import io.driftgate.failure.DriftgateException;
+import io.driftgate.model.SchemaModel;
+import io.driftgate.plan.PlanStep;
+import io.driftgate.plan.RepairPlan;
+import io.driftgate.plan.RepairPlanner;
+import io.driftgate.read.catalog.CatalogReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a repair the way the brief promises: one transaction, under the migration lock, planned
+ * against the live schema as it is once the lock is held, data checked before anything runs, each
+ * statement bounded by {@code lock_timeout} (the whole transaction retried with back-off when a lock
+ * is not granted), the result re-read and compared before commit. A failure or a kill leaves the
+ * database as it was.
+ */
+public final class RepairExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepairExecutor.class);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    /** More work for the same transaction, after the DDL (history rows, for instance). */
+    @FunctionalInterface
+    public interface InTransaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private final CatalogReader reader;
+
+    public RepairExecutor(CatalogReader reader) {
+        this.reader = reader;
+    }
+
+    public RepairOutcome repair(ConnectionSettings target, SchemaModel expected, RepairSettings settings) {
+        return repair(target, expected, settings, Optional.empty());
+    }
+
+    public RepairOutcome repair(ConnectionSettings target, SchemaModel expected, RepairSettings settings,
+                                Optional<InTransaction> more) {
+        return repair(target, expected.schemas(), settings, RepairGoal.fixed(expected, more));
+    }
+
+    /** Reads the live schema under the lock, lets {@code goal} decide, and repairs towards its decision. */
+    public RepairOutcome repair(ConnectionSettings target, List<String> schemas, RepairSettings settings, RepairGoal goal) {
+        long lockKey = FlywayLock.key(schemas.isEmpty() ? "public" : schemas.get(0), settings.historyTable());
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = target.open()) {
+                c.setAutoCommit(false);
+                try {
+                    RepairOutcome outcome = attempt(c, schemas, settings, lockKey, goal, attempt);
+                    if (outcome instanceof RepairOutcome.Applied) {
+                        c.commit();
+                    } else {
+                        c.rollback();
+                    }
+                    return outcome;
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < settings.lockAttempts()) {
+                        long backoff = Math.min(5_000, 250L << (attempt - 1)) + (long) (Math.random() * 100);
+                        LOG.warn("a table lock was not granted within {} ms (attempt {} of {}); rolled back, retrying in {} ms",
+                                settings.lockTimeout().toMillis(), attempt, settings.lockAttempts(), backoff);
+                        sleep(backoff);
+                        continue;
+                    }
+                    throw failure(e, settings, attempt);
+                } catch (RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw DriftgateException.database("cannot connect to " + target + ": " + e.getMessage()
+                        + ". Check the URL, the user and the password (nothing was changed)", e);
+            }
+        }
+    }
+
+    private RepairOutcome attempt(Connection c, List<String> schemas, RepairSettings settings, long lockKey,
+                                  RepairGoal goal, int attempt) throws SQLException {
+        execute(c, "SET LOCAL statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+        if (!FlywayLock.acquireForTransaction(c, lockKey, settings.waitForOtherRun())) {
+            throw new DriftgateException(io.driftgate.failure.Failure.DATABASE, "another migration run held the lock on "
+                    + settings.historyTable() + " for more than " + settings.waitForOtherRun().toSeconds()
+                    + " s; nothing was changed. Rerun when it has finished.");
+        }
+        execute(c, "SET LOCAL lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+
+        SchemaModel live = reader.readInTransaction(c, schemas);
+        Optional<RepairGoal.Decision> decision = goal.decide(c, live);
+        if (decision.isEmpty()) {
+            return new RepairOutcome.NothingToDo(RepairPlanner.plan(live, live));
+        }
+        SchemaModel expected = decision.get().expected();
+        Optional<InTransaction> more = decision.get().more();
+        RepairPlan plan = RepairPlanner.plan(expected, live, RowEstimatesReader.read(c, schemas));
+        if (plan.steps().isEmpty() && plan.unrepairable().isEmpty() && more.isEmpty() && decision.get().refusals().isEmpty()) {
+            return new RepairOutcome.NothingToDo(plan);
+        }
+        List<RepairOutcome.Refusal> refusals = new ArrayList<>();
+        decision.get().refusals().forEach(r -> refusals.add(new RepairOutcome.Refusal("history", "", r)));
+        refusals.addAll(refusals(c, plan, settings));
+        if (!refusals.isEmpty()) {
+            return new RepairOutcome.Refused(plan, refusals);
+        }
+        List<PlanStep> executed = new ArrayList<>();
+        for (PlanStep step : plan.steps()) {
+            LOG.info("applying: {}", step.sql());
+            execute(c, step.sql());
+            executed.add(step);
+        }
+        if (more.isPresent()) {
+            more.get().run(c);
+        }
+        verify(c, expected, plan);
+        return new RepairOutcome.Applied(plan, executed, attempt);
+    }
+
+    private static List<RepairOutcome.Refusal> refusals(Connection c, RepairPlan plan, RepairSettings settings) throws SQLException {
+        List<RepairOutcome.Refusal> refusals = new ArrayList<>();
+        for (RepairPlan.Unrepairable u : plan.unrepairable()) {
+            refusals.add(new RepairOutcome.Refusal(u.drift().subject(), "", u.drift().describe() + ": " + u.reason()));
+        }
+        for (PlanStep step : plan.steps()) {
+            var missing = step.notAllowed(settings.allowed());
+            if (!missing.isEmpty()) {
+                refusals.add(RepairOutcome.Refusal.of(step, missing.stream()
+                        .map(h -> h.meaning() + " (allow with --allow " + h.name() + ")")
+                        .collect(Collectors.joining("; "))));
+                continue;
+            }
+            DataChecks.firstViolation(c, step).ifPresent(reason -> refusals.add(RepairOutcome.Refusal.of(step, reason)));
+        }
+        return refusals;
+    }
+
+    /** The re-read schema must no longer show any drift the plan repaired; else roll back. */
+    private void verify(Connection c, SchemaModel expected, RepairPlan plan) throws SQLException {
+        SchemaModel after = reader.readInTransaction(c, expected.schemas());
+        List<Drift> remaining = SchemaDiffer.actionable(SchemaDiffer.diff(expected, after));
+        if (!remaining.isEmpty()) {
+            throw DriftgateException.database("after applying the plan the schema still differs: "
+                    + remaining.stream().map(Drift::describe).collect(Collectors.joining("; "))
+                    + ". The transaction was rolled back; nothing was changed. Please report this with `driftgate plan --format json`.",
+                    null);
+        }
+    }
+
+    private static DriftgateException failure(SQLException e, RepairSettings settings, int attempt) {
+        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+            return DriftgateException.database("a table lock was not granted within " + settings.lockTimeout().toMillis()
+                    + " ms in " + attempt + " attempts: live traffic holds it. Nothing was changed; rerun at a quieter time "
+                    + "or raise --lock-timeout.", e);
+        }
+        return DriftgateException.database("the repair failed and was rolled back, nothing was changed: " + e.getMessage()
+                + " (SQLSTATE " + e.getSQLState() + ")", e);
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closing anyway; PostgreSQL rolls back on close
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DriftgateException.database("interrupted while waiting to retry; nothing was changed", e);
+        }
+    }
+}
