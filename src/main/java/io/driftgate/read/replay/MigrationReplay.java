@@ -1,0 +1,160 @@
+package io.driftgate.read.replay;
+
+import io.driftgate.db.ConnectionSettings;
+import io.driftgate.failure.DriftgateException;
+import io.driftgate.model.QualifiedName;
+import io.driftgate.model.SchemaModel;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The expected schema by migration replay: applies the Flyway migrations to an empty shadow database with
+ * real Flyway and keeps the schema after each one. The shadow is removed afterwards, also on failure.
+ */
+public final class MigrationReplay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationReplay.class);
+    static final String HISTORY_TABLE = "flyway_schema_history";
+    /** Flyway info against the probe must see no history, only what the locations resolve to. */
+    private static final String PROBE_HISTORY_TABLE = "driftgate_replay_probe_no_such_history";
+    /*
+     * The transactional advisory lock holds a transaction open for the whole run, and CREATE INDEX
+     * CONCURRENTLY waits for every open transaction: with it, such a migration hangs (flyway#3497).
+     * Same as flyway.postgresql.transactional.lock=false; set through the typed extension because Flyway 13
+     * configures plugin settings given as a Map through Jackson 3, which driftgate does not ship.
+     */
+
+    private final ShadowSource source;
+    private final SchemaReader reader;
+    private final Optional<ReplayCache> cache;
+    private final AtomicInteger shadowsOpened = new AtomicInteger();
+
+    public MigrationReplay(ShadowSource source, SchemaReader reader, Optional<ReplayCache> cache) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    /** How many shadows this instance has opened (a cache hit opens none). */
+    public int shadowsOpened() {
+        return shadowsOpened.get();
+    }
+
+    /**
+     * Replays the migrations at {@code locations} (Flyway syntax; a bare path means {@code filesystem:})
+     * for {@code schemas} (the first holds Flyway's history, as in Flyway) and returns the schema after each.
+     */
+    public ReplayResult replay(List<String> locations, List<String> schemas) {
+        List<String> checkedLocations = ReplayLocations.checked(locations);
+        List<String> checkedSchemas = checkedSchemas(schemas);
+        int serverMajor = ShadowSource.serverMajorVersion(source.probe());
+        List<ReplayedMigration> resolved = resolve(checkedLocations, checkedSchemas);
+        Optional<String> key = cache.flatMap(c -> ReplayCache.key(resolved, checkedSchemas, serverMajor));
+        if (key.isPresent()) {
+            Optional<ReplayResult> hit = cache.get().load(key.get());
+            if (hit.isPresent()) {
+                LOG.info("Migration replay: {} migrations unchanged, schemas taken from the cache in {}",
+                        resolved.size(), cache.get().directory());
+                return hit.get();
+            }
+        }
+        ReplayResult result = replayInShadow(checkedLocations, checkedSchemas);
+        key.ifPresent(k -> cache.get().store(k, result));
+        return result;
+    }
+
+    /**
+     * What Flyway resolves at {@code locations}, in order (versioned, then repeatable), without a shadow:
+     * the version, description, script, checksum and type a later step records migrations as applied with.
+     */
+    public List<ReplayedMigration> resolve(List<String> locations, List<String> schemas) {
+        List<String> checkedSchemas = checkedSchemas(schemas);
+        Flyway flyway = configure(source.probe(), ReplayLocations.checked(locations), checkedSchemas)
+                .table(PROBE_HISTORY_TABLE)
+                .load();
+        try {
+            MigrationInfo[] all = flyway.info().all();
+            // with no history every resolved migration is pending; repeatables sort after versioned ones
+            return Arrays.stream(all).filter(i -> i.getType() != null && !i.getType().isSynthetic())
+                    .map(ReplayedMigration::of).toList();
+        } catch (FlywayException e) {
+            throw ReplayFailures.translate(e, source.description());
+        }
+    }
+
+    private ReplayResult replayInShadow(List<String> locations, List<String> schemas) {
+        Shadow shadow = source.open();
+        shadowsOpened.incrementAndGet();
+        LOG.info("Migration replay shadow: {}", shadow.description());
+        ReplayRecorder recorder = new ReplayRecorder(reader, schemas, QualifiedName.of(schemas.get(0), HISTORY_TABLE));
+        Flyway flyway = configure(shadow.settings(), locations, schemas)
+                .table(HISTORY_TABLE)
+                .createSchemas(true)
+                .cleanDisabled(!shadow.keepsDatabase())
+                .callbacks(recorder)
+                .load();
+        try {
+            flyway.migrate();
+            List<ReplayStep> steps = recorder.steps();
+            // with no migration at all there was no "before the first one": read the (empty) shadow now
+            return new ReplayResult(schemas, recorder.initial().orElseGet(() -> readNow(shadow, recorder, schemas)),
+                    steps, false);
+        } catch (FlywayException e) {
+            throw ReplayFailures.translate(e, shadow.description());
+        } finally {
+            try {
+                if (shadow.keepsDatabase()) {
+                    flyway.clean(); // the user's database stays; what the replay created goes
+                }
+            } catch (FlywayException e) {
+                LOG.warn("Could not clean the shadow {}: {}", shadow.description(), e.getMessage());
+            } finally {
+                shadow.close();
+            }
+        }
+    }
+
+    static FluentConfiguration withoutTransactionalLock(FluentConfiguration configuration) {
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration;
+    }
+
+    private FluentConfiguration configure(ConnectionSettings db, List<String> locations, List<String> schemas) {
+        return withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
+                .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
+                .locations(locations.toArray(String[]::new))
+                .schemas(schemas.toArray(String[]::new))
+                .failOnMissingLocations(true)
+                .validateOnMigrate(false)
+                .skipDefaultCallbacks(false);
+    }
+
+    private SchemaModel readNow(Shadow shadow, ReplayRecorder recorder, List<String> schemas) {
+        try (Connection c = shadow.settings().open()) {
+            return recorder.withoutHistory(reader.read(c, schemas));
+        } catch (SQLException e) {
+            throw DriftgateException.database("Reading the shadow " + shadow.description() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> checkedSchemas(List<String> schemas) {
+        if (schemas.isEmpty() || schemas.stream().anyMatch(String::isBlank)) {
+            throw DriftgateException.badInput("Give at least one schema name with --schemas (default public).");
+        }
+        return List.copyOf(schemas);
+    }
+}

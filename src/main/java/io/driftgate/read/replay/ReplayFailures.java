@@ -1,0 +1,67 @@
+package io.driftgate.read.replay;
+
+import io.driftgate.failure.DriftgateException;
+import io.driftgate.failure.Failure;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Turns what Flyway throws during a replay into a sentence a person can act on. */
+final class ReplayFailures {
+
+    private ReplayFailures() {
+    }
+
+    static DriftgateException translate(FlywayException e, String shadowDescription) {
+        Optional<ReplayRecorder.ReadFailure> readFailure = find(e, ReplayRecorder.ReadFailure.class);
+        if (readFailure.isPresent()) {
+            return DriftgateException.database(readFailure.get().getMessage() + " (shadow: " + shadowDescription + ")", e);
+        }
+        Optional<FlywayMigrateException> migrate = find(e, FlywayMigrateException.class);
+        Optional<FlywaySqlScriptException> script = find(e, FlywaySqlScriptException.class);
+        if (migrate.isPresent() || script.isPresent()) {
+            return migrationFailed(e, migrate, script);
+        }
+        return DriftgateException.badInput("Flyway could not replay the migrations: " + firstLine(e.getMessage()));
+    }
+
+    private static DriftgateException migrationFailed(FlywayException e, Optional<FlywayMigrateException> migrate,
+                                                      Optional<FlywaySqlScriptException> script) {
+        String name = migrate.map(m -> m.getMigration() == null ? null : m.getMigration().getScript())
+                .or(() -> script.map(s -> s.getResource() == null ? null : s.getResource().getFilename()))
+                .orElse("a migration");
+        int line = script.map(FlywaySqlScriptException::getLineNumber)
+                .or(() -> migrate.map(FlywayMigrateException::getLineNumber)).orElse(-1);
+        Optional<SQLException> sql = find(e, SQLException.class);
+        String sqlState = sql.map(SQLException::getSQLState)
+                .or(() -> migrate.map(FlywayMigrateException::getSqlState)).orElse("unknown");
+        String reason = sql.map(s -> firstLine(s.getMessage())).orElse(firstLine(e.getMessage()))
+                .replaceFirst("^ERROR:\\s*", "");
+        String statement = script.map(FlywaySqlScriptException::getStatement).map(ReplayFailures::firstLine)
+                .map(s -> "; statement: " + s).orElse("");
+        return new DriftgateException(Failure.BAD_INPUT, "Migration " + name + " failed in the shadow database"
+                + (line > 0 ? " at line " + line : "") + " (SQLSTATE " + sqlState + ": " + reason + statement
+                + "): this migration fails on an empty database, so it cannot be replayed.", e);
+    }
+
+    private static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int end = trimmed.indexOf('\n');
+        return end < 0 ? trimmed : trimmed.substring(0, end).strip();
+    }
+}

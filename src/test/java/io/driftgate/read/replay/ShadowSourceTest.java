@@ -1,0 +1,122 @@
+package io.driftgate.read.replay;
+
+import io.driftgate.db.ConnectionSettings;
+import io.driftgate.failure.DriftgateException;
+import io.driftgate.failure.Failure;
+import io.driftgate.model.QualifiedName;
+import io.driftgate.providers.ThrowawayDatabase;
+import io.driftgate.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+import static io.driftgate.read.replay.ReplayTestSupport.shadowDatabasesOn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(180)
+class ShadowSourceTest {
+
+    /** The PostgreSQL 15 server the brief provides next to the embedded one (trust auth). */
+    private static final ConnectionSettings TARGET =
+            new ConnectionSettings("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", Optional.empty());
+    private static final List<String> BASIC = List.of("classpath:replay/basic");
+
+    @Test
+    void aGivenShadowThatIsNotEmptyIsRefused() throws Exception {
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            TestDatabases.execute(db.settings(), "CREATE TABLE precious (id integer)");
+            MigrationReplay replay = new MigrationReplay(ShadowSource.choose(Optional.of(db.settings()), Optional.of(TARGET)),
+                    new ColumnsOnlyReader(), Optional.empty());
+
+            assertThatThrownBy(() -> replay.replay(BASIC, List.of("public")))
+                    .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
+                    .hasMessageContaining("not empty")
+                    .hasMessageContaining("public.precious");
+            assertThat(tableNames(db.settings())).containsExactly("precious");
+        }
+    }
+
+    @Test
+    void anEmptyGivenShadowIsUsedAndLeftEmpty() throws Exception {
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), new ColumnsOnlyReader(),
+                    Optional.empty());
+
+            ReplayResult result = replay.replay(List.of("classpath:replay/sales"), List.of("sales"));
+
+            assertThat(result.finalSchema().table(QualifiedName.of("sales", "orders"))).isPresent();
+            assertThat(tableNames(db.settings())).isEmpty();
+            assertThat(schemaExists(db.settings(), "sales")).isFalse();
+        }
+    }
+
+    @Test
+    void aTemporaryShadowOnTheTargetServerIsCreatedAndDropped() {
+        assertThat(ShadowSource.mayCreateDatabases(TARGET)).isTrue();
+        ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.of(TARGET));
+        assertThat(source).isInstanceOf(TemporaryShadow.class);
+        assertThat(source.description()).contains("127.0.0.1:5432");
+        List<String> before = shadowDatabasesOn(TARGET);
+        MigrationReplay replay = new MigrationReplay(source, new ColumnsOnlyReader(), Optional.empty());
+
+        ReplayResult result = replay.replay(BASIC, List.of("public"));
+
+        assertThat(result.migrations()).hasSize(4);
+        assertThat(result.schemaAfter("2").orElseThrow().table(QualifiedName.of("public", "candidate")).orElseThrow()
+                .column("expected_wage")).isPresent();
+        assertThat(replay.shadowsOpened()).isEqualTo(1);
+        assertThat(shadowDatabasesOn(TARGET)).isEqualTo(before);
+    }
+
+    @Test
+    void theTemporaryShadowIsDroppedWhenAMigrationFails() {
+        List<String> before = shadowDatabasesOn(TARGET);
+        MigrationReplay replay = new MigrationReplay(ShadowSource.temporaryOn(TARGET, "the test server"),
+                new ColumnsOnlyReader(), Optional.empty());
+
+        assertThatThrownBy(() -> replay.replay(List.of("classpath:replay/failing"), List.of("public")))
+                .hasMessageContaining("V2__broken.sql");
+        assertThat(shadowDatabasesOn(TARGET)).isEqualTo(before);
+    }
+
+    @Test
+    void aRoleThatMayNotCreateDatabasesFallsBackToTheSharedProvider() throws Exception {
+        String role = "dg_replay_nocreatedb";
+        TestDatabases.execute(TARGET, "DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN NOCREATEDB");
+        try {
+            ConnectionSettings limited = new ConnectionSettings(TARGET.jdbcUrl(), role, Optional.empty());
+            assertThat(ShadowSource.mayCreateDatabases(limited)).isFalse();
+            assertThat(ShadowSource.choose(Optional.empty(), Optional.of(limited)).description())
+                    .contains("local PostgreSQL provider");
+        } finally {
+            TestDatabases.execute(TARGET, "DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private static List<String> tableNames(ConnectionSettings db) throws SQLException {
+        try (Connection c = db.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                     + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        }
+    }
+
+    private static boolean schemaExists(ConnectionSettings db, String schema) throws SQLException {
+        try (Connection c = db.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema + "'")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        }
+    }
+}

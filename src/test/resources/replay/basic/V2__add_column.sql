@@ -1,0 +1,1 @@
+ALTER TABLE candidate ADD COLUMN expected_wage numeric(10, 2);

@@ -1,0 +1,1 @@
+CREATE TABLE item (id integer PRIMARY KEY);
