@@ -98,7 +98,7 @@ public final class RepairExecutor {
         }
         execute(c, "SET LOCAL lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
 
-        SchemaModel live = reader.readInTransaction(c, schemas);
+        SchemaModel live = reader.read(c, schemas);
         Optional<RepairGoal.Decision> decision = goal.decide(c, live);
         if (decision.isEmpty()) {
             return new RepairOutcome.NothingToDo(RepairPlanner.plan(live, live));
@@ -148,7 +148,7 @@ public final class RepairExecutor {
 
     /** The re-read schema must no longer show any drift the plan repaired; else roll back. */
     private void verify(Connection c, SchemaModel expected, RepairPlan plan) throws SQLException {
-        SchemaModel after = reader.readInTransaction(c, expected.schemas());
+        SchemaModel after = reader.read(c, expected.schemas());
         List<Drift> remaining = SchemaDiffer.actionable(SchemaDiffer.diff(expected, after));
         if (!remaining.isEmpty()) {
             throw DriftgateException.database("after applying the plan the schema still differs: "

@@ -127,7 +127,7 @@ public final class MigrationReplay {
         }
     }
 
-    static FluentConfiguration withoutTransactionalLock(FluentConfiguration configuration) {
+    public static FluentConfiguration withoutTransactionalLock(FluentConfiguration configuration) {
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration;
     }

@@ -1,0 +1,135 @@
+package io.driftgate.history;
+
+import io.driftgate.apply.RepairExecutor;
+import io.driftgate.apply.RepairGoal;
+import io.driftgate.diff.SchemaDiffer;
+import io.driftgate.model.SchemaModel;
+import io.driftgate.read.replay.ReplayResult;
+import io.driftgate.read.replay.ReplayStep;
+import io.driftgate.read.replay.ReplayedMigration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The repair goal of {@code migrate}: under the lock, compare Flyway's history and the live schema with
+ * the replay, decide per pending migration (all present, partly present, absent), and return the schema
+ * to reach plus the history rows to write in the same transaction.
+ */
+final class HistoryGoal implements RepairGoal {
+
+    private final ReplayResult replay;
+    private final MigrationScripts scripts;
+    private final FlywayHistoryTable history;
+    private final Set<String> assumeApplied;
+    private final Set<String> rerun;
+    private volatile Optional<Reconciliation> lastDecision = Optional.empty();
+    private volatile List<String> housekeeping = List.of();
+
+    HistoryGoal(ReplayResult replay, MigrationScripts scripts, FlywayHistoryTable history, Set<String> assumeApplied, Set<String> rerun) {
+        this.replay = replay;
+        this.scripts = scripts;
+        this.history = history;
+        this.assumeApplied = Set.copyOf(assumeApplied);
+        this.rerun = Set.copyOf(rerun);
+    }
+
+    Optional<Reconciliation> lastDecision() {
+        return lastDecision;
+    }
+
+    /** Failed rows removed, checksums realigned: said in the report. */
+    List<String> housekeeping() {
+        return housekeeping;
+    }
+
+    @Override
+    public Optional<Decision> decide(Connection c, SchemaModel live) throws SQLException {
+        List<HistoryRow> rows = history.rows(c);
+        List<HistoryRow> failed = rows.stream().filter(r -> !r.success()).toList();
+        Set<String> appliedVersions = rows.stream().filter(HistoryRow::success).flatMap(r -> r.version().stream())
+                .collect(Collectors.toSet());
+        List<ReplayStep> versioned = replay.steps().stream().filter(s -> !s.migration().isRepeatable()).toList();
+
+        List<MigrationChange> applied = new ArrayList<>();
+        List<MigrationChange> pending = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (ReplayStep step : versioned) {
+            ReplayedMigration m = step.migration();
+            String version = m.version().orElseThrow();
+            MigrationChange change = new MigrationChange(m, replay.schemaBefore(version).orElseThrow(), step.schemaAfter(),
+                    scripts.text(m).orElse(""));
+            if (appliedVersions.contains(version)) {
+                applied.add(change);
+            } else {
+                if (scripts.text(m).isEmpty()) {
+                    refusals.add(m.label() + ": its script could not be read to check it for data changes");
+                }
+                pending.add(change);
+            }
+        }
+        List<ReplayedMigration> realign = checksumMismatches(rows, applied, live, refusals);
+
+        Reconciliation reconciliation = HistoryReconciler.reconcile(applied, pending, live, assumeApplied, rerun);
+        lastDecision = Optional.of(reconciliation);
+        reconciliation.unprovable().forEach(s -> refusals.addAll(s.reasons()));
+        Optional<SchemaModel> target = reconciliation.target();
+        boolean drift = target.map(t -> !SchemaDiffer.actionable(SchemaDiffer.diff(t, live)).isEmpty()).orElse(false);
+        List<String> notes = new ArrayList<>();
+        failed.forEach(r -> notes.add("removed the failed history row of " + r.version().map(v -> "V" + v).orElse(r.script())
+                + " (PostgreSQL rolled that migration back; its effects are judged from the schema)"));
+        realign.forEach(m -> notes.add("realigned the checksum of " + m.label() + ": the live schema holds its current effects"));
+        housekeeping = List.copyOf(notes);
+        if (target.isEmpty() || reconciliation.nothingToRecord() && failed.isEmpty() && realign.isEmpty() && !drift && refusals.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MigrationStatus> toRecord = reconciliation.toRecord();
+        RepairExecutor.InTransaction writeHistory = connection -> {
+            if (!history.exists(connection)) {
+                history.create(connection);
+            }
+            history.deleteFailedRows(connection);
+            for (ReplayedMigration m : realign) {
+                history.realign(connection, m);
+            }
+            for (MigrationStatus s : toRecord) {
+                if (s.status() == MigrationStatus.Status.RERUN) {
+                    try (Statement st = connection.createStatement()) {
+                        st.execute(pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow().sql());
+                    }
+                }
+                history.recordApplied(connection, s.migration());
+            }
+        };
+        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals));
+    }
+
+    /** Applied migrations whose script changed since: realigned when the live schema shows their current effects. */
+    private List<ReplayedMigration> checksumMismatches(List<HistoryRow> rows, List<MigrationChange> applied, SchemaModel live,
+                                                       List<String> refusals) {
+        List<ReplayedMigration> realign = new ArrayList<>();
+        for (MigrationChange change : applied) {
+            ReplayedMigration m = change.migration();
+            Optional<HistoryRow> row = rows.stream().filter(r -> r.success() && r.version().equals(m.version())).findFirst();
+            if (row.isEmpty() || row.get().checksum().equals(m.checksum())) {
+                continue;
+            }
+            boolean effectsPresent = HistoryReconciler.effects(change).stream().allMatch(e -> SchemaDiffer.diff(change.after(), live)
+                    .stream().noneMatch(d -> d.kind().equals(e.kind()) && d.subject().equals(e.subject())));
+            if (effectsPresent) {
+                realign.add(m);
+            } else {
+                refusals.add(m.label() + " was edited after it was applied (checksum " + row.get().checksum().orElse(null) + " → "
+                        + m.checksum().orElse(null) + ") and the live schema does not show its new effects: restore the "
+                        + "original script, or add the change as a new migration");
+            }
+        }
+        return realign;
+    }
+}

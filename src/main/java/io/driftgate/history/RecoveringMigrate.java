@@ -1,0 +1,162 @@
+package io.driftgate.history;
+
+import io.driftgate.apply.RepairExecutor;
+import io.driftgate.apply.RepairOutcome;
+import io.driftgate.db.ConnectionSettings;
+import io.driftgate.diff.Drift;
+import io.driftgate.diff.SchemaDiffer;
+import io.driftgate.failure.DriftgateException;
+import io.driftgate.model.SchemaModel;
+import io.driftgate.read.catalog.CatalogReader;
+import io.driftgate.read.replay.MigrationReplay;
+import io.driftgate.read.replay.ReplayCache;
+import io.driftgate.read.replay.ReplayResult;
+import io.driftgate.read.replay.ShadowSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayMigrateException;
+import org.flywaydb.core.api.output.ValidateResult;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The deploy command: replay the migrations, reconcile Flyway's history with the live schema under the
+ * migration lock (repair DDL and history rows in one transaction), let Flyway run what is truly absent,
+ * then prove the result: the live schema equals the replay (extras aside) and Flyway sees nothing
+ * pending or invalid. The same code path the scenario suite exercises.
+ */
+public final class RecoveringMigrate {
+
+    /** Errors that mean "the database already has this": the incident's 42701 and its siblings. */
+    static final Set<String> ALREADY_EXISTS = Set.of("42701", "42P07", "42710", "42P06", "42723", "42P16");
+    private static final int MAX_RECONCILE_ROUNDS = 2;
+
+    private final CatalogReader reader = new CatalogReader();
+    private final Map<String, String> env;
+
+    public RecoveringMigrate(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public MigrateResult migrate(ConnectionSettings target, MigrateOptions options, Consumer<String> progress) {
+        List<String> log = new ArrayList<>();
+        Consumer<String> say = line -> {
+            log.add(line);
+            progress.accept(line);
+        };
+        ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target));
+        say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
+        ReplayResult replay = new MigrationReplay(shadow, reader::read, Optional.of(ReplayCache.standard(env)))
+                .replay(options.locations(), options.schemas());
+        say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
+
+        MigrationScripts scripts = new MigrationScripts(options.locations(), Thread.currentThread().getContextClassLoader());
+        FlywayHistoryTable history = new FlywayHistoryTable(options.schemas().get(0), options.repair().historyTable());
+        Flyway flyway = flyway(target, options);
+        Optional<Reconciliation> reconciliation = Optional.empty();
+        Optional<RepairOutcome> lastRepair = Optional.empty();
+        int executed = 0;
+        for (int round = 1; ; round++) {
+            HistoryGoal goal = new HistoryGoal(replay, scripts, history, options.assumeApplied(), options.rerun());
+            say.accept("Comparing Flyway's history and the live schema with the migrations (under the migration lock)");
+            RepairOutcome repair = new RepairExecutor(reader).repair(target, options.schemas(), options.repair(), goal);
+            lastRepair = Optional.of(repair);
+            reconciliation = goal.lastDecision().or(() -> Optional.empty());
+            reconciliation.ifPresent(r -> describe(r, say));
+            if (repair instanceof RepairOutcome.Refused refused) {
+                refused.refusals().forEach(x -> say.accept("  REFUSED " + x.subject() + ": " + x.reason()));
+                say.accept("Nothing was changed. A human must decide; see above.");
+                return new MigrateResult(MigrateResult.Outcome.REFUSED, log, reconciliation, lastRepair, executed);
+            }
+            if (repair instanceof RepairOutcome.Applied applied) {
+                applied.executed().forEach(s -> say.accept("  applied: " + s.sql()));
+                goal.housekeeping().forEach(h -> say.accept("  " + h));
+                reconciliation.ifPresent(r -> r.toRecord().forEach(s -> say.accept("  recorded as applied: " + s.migration().label())));
+                say.accept("  committed (one transaction)");
+            } else {
+                say.accept("  history and schema agree: nothing to reconcile");
+            }
+            say.accept("Running Flyway migrate for what is left");
+            try {
+                int ran = flyway.migrate().migrationsExecuted;
+                executed += ran;
+                say.accept("  Flyway applied " + ran + " migration(s)");
+                break;
+            } catch (FlywayMigrateException e) {
+                if (round < MAX_RECONCILE_ROUNDS && e.getSqlState() != null && ALREADY_EXISTS.contains(e.getSqlState())) {
+                    say.accept("  Flyway failed with SQLSTATE " + e.getSqlState() + " (" + firstLine(e.getMessage())
+                            + "): the database changed meanwhile; reconciling again");
+                    continue;
+                }
+                throw DriftgateException.database("Flyway migrate failed" + (e.getSqlState() == null ? "" : " (SQLSTATE " + e.getSqlState() + ")")
+                        + ": " + firstLine(e.getMessage()) + ". PostgreSQL rolled that migration back; what driftgate committed before is "
+                        + "consistent. Fix the migration and rerun.", e);
+            } catch (FlywayException e) {
+                throw DriftgateException.database("Flyway migrate failed: " + firstLine(e.getMessage()), e);
+            }
+        }
+        verify(target, replay, flyway, options, say);
+        return new MigrateResult(MigrateResult.Outcome.CONVERGED, log, reconciliation, lastRepair, executed);
+    }
+
+    private void verify(ConnectionSettings target, ReplayResult replay, Flyway flyway, MigrateOptions options, Consumer<String> say) {
+        say.accept("Verifying: live schema = replay of all migrations, Flyway validate passes, nothing pending");
+        SchemaModel live;
+        try (Connection c = target.open()) {
+            live = reader.read(c, options.schemas());
+        } catch (SQLException e) {
+            throw DriftgateException.database("cannot read " + target + " to verify: " + e.getMessage(), e);
+        }
+        List<Drift> drift = SchemaDiffer.actionable(SchemaDiffer.diff(replay.finalSchema(), live));
+        if (!drift.isEmpty()) {
+            throw DriftgateException.database("after migrate the schema still differs from the migrations: "
+                    + drift.stream().map(Drift::describe).collect(Collectors.joining("; ")), null);
+        }
+        ValidateResult validate = flyway.validateWithResult();
+        if (!validate.validationSuccessful) {
+            throw DriftgateException.database("Flyway validate fails after migrate: " + validate.getAllErrorMessages(), null);
+        }
+        int pending = flyway.info().pending().length;
+        if (pending > 0) {
+            throw DriftgateException.database("Flyway still sees " + pending + " pending migration(s) after migrate", null);
+        }
+        long extras = SchemaDiffer.diff(replay.finalSchema(), live).stream().filter(d -> d instanceof Drift.Extra).count();
+        say.accept("  converged" + (extras == 0 ? "" : "; " + extras + " object(s) the migrations don't declare were kept"));
+    }
+
+    private static void describe(Reconciliation r, Consumer<String> say) {
+        for (MigrationStatus s : r.statuses()) {
+            String what = switch (s.status()) {
+                case ALL_PRESENT -> "all effects present: record as applied";
+                case PARTLY_PRESENT -> "partly present (missing: " + String.join(", ", s.missing()) + "): complete, then record";
+                case ABSENT -> "absent: Flyway runs it";
+                case UNPROVABLE -> "cannot be proven applied";
+                case ASSUMED_APPLIED -> "changes data; --assume-applied: record as applied";
+                case RERUN -> "changes data; --rerun: run again, then record";
+            };
+            say.accept("  " + s.migration().label() + ": " + what);
+        }
+    }
+
+    static Flyway flyway(ConnectionSettings target, MigrateOptions options) {
+        return MigrationReplay.withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
+                .dataSource(target.jdbcUrl(), target.user(), target.password().orElse(null))
+                .locations(options.locations().toArray(String[]::new))
+                .schemas(options.schemas().toArray(String[]::new))
+                .table(options.repair().historyTable())
+                .createSchemas(true)
+                .load();
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}
