@@ -14,7 +14,7 @@ import io.driftgate.read.replay.ReplayResult;
 import io.driftgate.read.replay.ShadowSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import java.sql.Connection;

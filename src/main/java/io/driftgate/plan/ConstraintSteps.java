@@ -42,7 +42,7 @@ final class ConstraintSteps {
     static PlanStep replaceForeignKey(Drift.ForeignKeyDiffers drift, RowEstimates rows) {
         String table = Identifiers.qualified(drift.table().schema(), drift.table().name());
         String sql = "ALTER TABLE " + table + " DROP CONSTRAINT " + Identifiers.quote(drift.live().name()) + ", "
-                + ConstraintDdl.addForeignKeyClause(drift.expected());
+                + "ADD " + ConstraintDdl.foreignKey(drift.expected());
         PlanStep step = PlanStep.safe(sql, drift, LockLevel.SHARE_ROW_EXCLUSIVE).withHazard(Hazard.DROPS_OBJECT);
         return rows.isLarge(drift.table()) ? step.withHazard(Hazard.LONG_LOCK) : step;
     }

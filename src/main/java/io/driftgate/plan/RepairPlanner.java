@@ -67,10 +67,7 @@ public final class RepairPlanner {
                     + "rewrites every table that uses it. Fix by hand, or change the migration to the live order"));
         } else if (d instanceof Drift.MissingSequence m) {
             phases.get(Phase.SEQUENCES).add(PlanStep.safe(SequenceDdl.create(m.sequence()), d, LockLevel.NONE));
-            m.sequence().ownedBy().ifPresent(owner -> phases.get(Phase.OWNERSHIP).add(PlanStep.safe(
-                    "ALTER SEQUENCE " + Identifiers.qualified(m.sequence().name().schema(), m.sequence().name().name())
-                            + " OWNED BY " + Identifiers.qualified(owner.table().schema(), owner.table().name()) + "."
-                            + Identifiers.quote(owner.column()), d, LockLevel.NONE)));
+            SequenceDdl.ownedBy(m.sequence()).ifPresent(sql -> phases.get(Phase.OWNERSHIP).add(PlanStep.safe(sql, d, LockLevel.NONE)));
         } else if (d instanceof Drift.SequenceDiffers m) {
             phases.get(Phase.SEQUENCES).add(SequenceSteps.alter(m));
         } else if (d instanceof Drift.MissingTable m) {

@@ -102,7 +102,8 @@ public final class CatalogReader {
         readIndexes(connection, schemaArray, tables);
         List<EnumType> enums = readEnums(connection, schemaArray);
         List<Sequence> sequences = readSequences(connection, schemaArray);
-        return new SchemaModel(schemas, tables.values().stream().map(TableParts::toTable).toList(), enums, sequences);
+        return new SchemaModel(existingSchemas(connection, schemaArray), tables.values().stream().map(TableParts::toTable).toList(),
+                enums, sequences);
     }
 
     private Map<Long, TableParts> readTables(Connection connection, Array schemas) {
@@ -197,6 +198,14 @@ public final class CatalogReader {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+    }
+
+    /** The requested schemas that exist, so a missing one shows as drift. */
+    private static List<String> existingSchemas(Connection connection, Array schemas) {
+        List<String> existing = new ArrayList<>();
+        query(connection, "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)", schemas, "schemas",
+                rs -> existing.add(rs.getString(1)));
+        return existing;
     }
 
     private static int serverVersion(Connection connection) {

@@ -4,6 +4,7 @@ import io.driftgate.apply.RepairExecutor;
 import io.driftgate.apply.RepairOutcome;
 import io.driftgate.apply.RepairSettings;
 import io.driftgate.db.ConnectionSettings;
+import io.driftgate.diff.Drift;
 import io.driftgate.diff.SchemaDiffer;
 import io.driftgate.model.SchemaModel;
 import io.driftgate.plan.Hazard;
@@ -101,7 +102,14 @@ class PlanAcceptanceTest {
                     assertThat(after.tables().stream().map(t -> t.name()).toList())
                             .as("nothing dropped").containsAll(before.tables().stream().map(t -> t.name()).toList());
                     try (Connection conn = live.settings().open()) {
-                        assertThat(rows.retake(conn).differencesFrom(rows)).as("rows unchanged").isEmpty();
+                        RowChecksums now = rows.retake(conn);
+                        if (plan.drift().stream().anyMatch(d -> d instanceof Drift.ColumnTypeDiffers)) {
+                            // a retyped value may print differently (1.2500 -> 1.25); no row may be lost
+                            now.tables().forEach((table, sum) -> assertThat(sum.rows()).as("rows of " + table)
+                                    .isEqualTo(rows.tables().get(table).rows()));
+                        } else {
+                            assertThat(now.differencesFrom(rows)).as("rows unchanged").isEmpty();
+                        }
                     }
                     assertThat(executor.repair(live.settings(), expected, settings))
                             .as("a second repair finds nothing to do").isInstanceOf(RepairOutcome.NothingToDo.class);
