@@ -90,8 +90,11 @@ public final class RepairExecutor {
 
     private RepairOutcome attempt(Connection c, List<String> schemas, RepairSettings settings, long lockKey,
                                   RepairGoal goal, int attempt) throws SQLException {
+        if (settings.dryRun()) {
+            execute(c, "SET TRANSACTION READ ONLY");
+        }
         execute(c, "SET LOCAL statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
-        if (!FlywayLock.acquireForTransaction(c, lockKey, settings.waitForOtherRun())) {
+        if (!settings.dryRun() && !FlywayLock.acquireForTransaction(c, lockKey, settings.waitForOtherRun())) {
             throw new DriftgateException(io.driftgate.failure.Failure.DATABASE, "another migration run held the lock on "
                     + settings.historyTable() + " for more than " + settings.waitForOtherRun().toSeconds()
                     + " s; nothing was changed. Rerun when it has finished.");
@@ -114,6 +117,9 @@ public final class RepairExecutor {
         refusals.addAll(refusals(c, plan, settings));
         if (!refusals.isEmpty()) {
             return new RepairOutcome.Refused(plan, refusals);
+        }
+        if (settings.dryRun()) {
+            return new RepairOutcome.Planned(plan);
         }
         List<PlanStep> executed = new ArrayList<>();
         for (PlanStep step : plan.steps()) {

@@ -21,6 +21,10 @@ public sealed interface RepairOutcome {
         }
     }
 
+    /** A dry run: this is what a repair would do; nothing was changed. */
+    record Planned(RepairPlan plan) implements RepairOutcome {
+    }
+
     /** A human must decide; nothing was changed. */
     record Refused(RepairPlan plan, List<Refusal> refusals) implements RepairOutcome {
         public Refused {

@@ -46,43 +46,30 @@ public final class RecoveringMigrate {
         this.env = Map.copyOf(env);
     }
 
+    /**
+     * Replays the migrations and reconciles Flyway's history with the live schema: applied in one
+     * transaction, or only planned when {@code options.repair().dryRun()}.
+     */
+    public ReconcileResult reconcile(ConnectionSettings target, MigrateOptions options, Consumer<String> say) {
+        return reconcile(target, options, replay(target, options, say), say);
+    }
+
     public MigrateResult migrate(ConnectionSettings target, MigrateOptions options, Consumer<String> progress) {
         List<String> log = new ArrayList<>();
         Consumer<String> say = line -> {
             log.add(line);
             progress.accept(line);
         };
-        ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target));
-        say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
-        ReplayResult replay = new MigrationReplay(shadow, reader::read, Optional.of(ReplayCache.standard(env)))
-                .replay(options.locations(), options.schemas());
-        say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
-
-        MigrationScripts scripts = new MigrationScripts(options.locations(), Thread.currentThread().getContextClassLoader());
-        FlywayHistoryTable history = new FlywayHistoryTable(options.schemas().get(0), options.repair().historyTable());
+        ReplayResult replay = replay(target, options, say);
         Flyway flyway = flyway(target, options);
-        Optional<Reconciliation> reconciliation = Optional.empty();
-        Optional<RepairOutcome> lastRepair = Optional.empty();
+        ReconcileResult reconciled;
         int executed = 0;
         for (int round = 1; ; round++) {
-            HistoryGoal goal = new HistoryGoal(replay, scripts, history, options.assumeApplied(), options.rerun());
-            say.accept("Comparing Flyway's history and the live schema with the migrations (under the migration lock)");
-            RepairOutcome repair = new RepairExecutor(reader).repair(target, options.schemas(), options.repair(), goal);
-            lastRepair = Optional.of(repair);
-            reconciliation = goal.lastDecision().or(() -> Optional.empty());
-            reconciliation.ifPresent(r -> describe(r, say));
-            if (repair instanceof RepairOutcome.Refused refused) {
-                refused.refusals().forEach(x -> say.accept("  REFUSED " + x.subject() + ": " + x.reason()));
+            reconciled = reconcile(target, options, replay, say);
+            if (reconciled.repair() instanceof RepairOutcome.Refused) {
                 say.accept("Nothing was changed. A human must decide; see above.");
-                return new MigrateResult(MigrateResult.Outcome.REFUSED, log, reconciliation, lastRepair, executed);
-            }
-            if (repair instanceof RepairOutcome.Applied applied) {
-                applied.executed().forEach(s -> say.accept("  applied: " + s.sql()));
-                goal.housekeeping().forEach(h -> say.accept("  " + h));
-                reconciliation.ifPresent(r -> r.toRecord().forEach(s -> say.accept("  recorded as applied: " + s.migration().label())));
-                say.accept("  committed (one transaction)");
-            } else {
-                say.accept("  history and schema agree: nothing to reconcile");
+                return new MigrateResult(MigrateResult.Outcome.REFUSED, log, reconciled.reconciliation(),
+                        Optional.of(reconciled.repair()), executed);
             }
             say.accept("Running Flyway migrate for what is left");
             try {
@@ -104,7 +91,42 @@ public final class RecoveringMigrate {
             }
         }
         verify(target, replay, flyway, options, say);
-        return new MigrateResult(MigrateResult.Outcome.CONVERGED, log, reconciliation, lastRepair, executed);
+        return new MigrateResult(MigrateResult.Outcome.CONVERGED, log, reconciled.reconciliation(), Optional.of(reconciled.repair()),
+                executed);
+    }
+
+    private ReplayResult replay(ConnectionSettings target, MigrateOptions options, Consumer<String> say) {
+        ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target));
+        say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
+        ReplayResult replay = new MigrationReplay(shadow, reader::read, Optional.of(ReplayCache.standard(env)))
+                .replay(options.locations(), options.schemas());
+        say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
+        return replay;
+    }
+
+    private ReconcileResult reconcile(ConnectionSettings target, MigrateOptions options, ReplayResult replay, Consumer<String> say) {
+        MigrationScripts scripts = new MigrationScripts(options.locations(), Thread.currentThread().getContextClassLoader());
+        FlywayHistoryTable history = new FlywayHistoryTable(options.schemas().get(0), options.repair().historyTable());
+        HistoryGoal goal = new HistoryGoal(replay, scripts, history, options.assumeApplied(), options.rerun());
+        say.accept("Comparing Flyway's history and the live schema with the migrations"
+                + (options.repair().dryRun() ? " (dry run: nothing will change)" : " (under the migration lock)"));
+        RepairOutcome repair = new RepairExecutor(reader).repair(target, options.schemas(), options.repair(), goal);
+        Optional<Reconciliation> reconciliation = goal.lastDecision();
+        reconciliation.ifPresent(r -> describe(r, say));
+        if (repair instanceof RepairOutcome.Refused refused) {
+            refused.refusals().forEach(x -> say.accept("  REFUSED " + x.subject() + ": " + x.reason()));
+        } else if (repair instanceof RepairOutcome.Applied applied) {
+            applied.executed().forEach(s -> say.accept("  applied: " + s.sql()));
+            goal.housekeeping().forEach(h -> say.accept("  " + h));
+            reconciliation.ifPresent(r -> r.toRecord().forEach(s -> say.accept("  recorded as applied: " + s.migration().label())));
+            say.accept("  committed (one transaction)");
+        } else if (repair instanceof RepairOutcome.Planned planned) {
+            planned.plan().steps().forEach(s -> say.accept("  would apply: " + s.sql()));
+            goal.housekeeping().forEach(h -> say.accept("  would have " + h));
+        } else {
+            say.accept("  history and schema agree: nothing to reconcile");
+        }
+        return new ReconcileResult(replay, repair, reconciliation, goal.housekeeping());
     }
 
     private void verify(ConnectionSettings target, ReplayResult replay, Flyway flyway, MigrateOptions options, Consumer<String> say) {
