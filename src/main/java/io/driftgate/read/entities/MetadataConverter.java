@@ -73,7 +73,9 @@ final class MetadataConverter {
         if (schemas.isEmpty()) {
             schemas.add(defaultSchema);
         }
-        return new SchemaModel(List.copyOf(schemas), tables, List.of(), sequences);
+        List<io.driftgate.model.EnumType> enumTypes = EnumTypes.of(metadata, defaultSchema);
+        enumTypes.forEach(e -> schemas.add(e.name().schema()));
+        return new SchemaModel(List.copyOf(schemas), tables, enumTypes, sequences);
     }
 
     private Table table(org.hibernate.mapping.Table source) {
