@@ -84,6 +84,16 @@ class EntitySourcesTest {
     }
 
     @Test
+    void mappingHibernateRejectsIsBadInputWithHibernatesReason() throws Exception {
+        Path classes = compile(Files.createDirectory(temp.resolve("noid")), """
+                package noid;
+                @jakarta.persistence.Entity
+                public class Ledger { String title; }
+                """);
+        assertBadInput(EntitySource.of(classes), "Hibernate cannot map the entities", "noid.Ledger");
+    }
+
+    @Test
     void entityClassesFromTheFolderAreNotVisibleToDriftgatesLoader() throws Exception {
         Path classes = compile(Files.createDirectory(temp.resolve("isolated")), """
                 package isolated;
