@@ -92,11 +92,11 @@ class NamingAndTrapsTest {
 
     @Test
     void dialectTargetsTheRequestedPostgresqlVersion() {
-        EntitySource source = FixtureEntities.source().withPostgresMajorVersion(13);
+        EntitySource source = FixtureEntities.source().withPostgresMajorVersion(16);
         try (EntityClasses classes = EntityClasses.load(source.location(), EntityScan.mappedClasses(source));
              HibernateBoot boot = HibernateBoot.build(classes, source)) {
             assertThat(boot.dialect()).isInstanceOf(org.hibernate.dialect.PostgreSQLDialect.class);
-            assertThat(boot.dialect().getVersion().getDatabaseMajorVersion()).isEqualTo(13);
+            assertThat(boot.dialect().getVersion().getDatabaseMajorVersion()).isEqualTo(16);
         }
     }
 }
