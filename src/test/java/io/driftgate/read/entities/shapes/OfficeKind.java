@@ -1,0 +1,4 @@
+package io.driftgate.read.entities.shapes;
+
+/** Mapping shapes: an enum stored as a PostgreSQL enum type. */
+public enum OfficeKind { HEADQUARTERS, BRANCH }
