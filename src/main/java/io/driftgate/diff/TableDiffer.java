@@ -56,11 +56,11 @@ final class TableDiffer {
                 .forEach(l -> drift.add(new Drift.ExtraObject("foreign key", name.schema() + "." + l.name())));
 
         for (CheckConstraint e : expected.checks()) {
-            if (live.checks().stream().noneMatch(l -> l.expression().equals(e.expression()))) {
+            if (live.checks().stream().noneMatch(l -> CheckExpressions.same(l.expression(), e.expression()))) {
                 drift.add(new Drift.MissingCheck(name, e));
             }
         }
-        live.checks().stream().filter(l -> expected.checks().stream().noneMatch(e -> e.expression().equals(l.expression())))
+        live.checks().stream().filter(l -> expected.checks().stream().noneMatch(e -> CheckExpressions.same(e.expression(), l.expression())))
                 .forEach(l -> drift.add(new Drift.ExtraObject("check constraint", name.schema() + "." + l.name())));
 
         diffIndexes(expected, live, drift);

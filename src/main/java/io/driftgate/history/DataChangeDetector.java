@@ -22,8 +22,8 @@ public final class DataChangeDetector {
     private DataChangeDetector() {
     }
 
-    /** One statement that changes data: its leading keyword and the line it starts on. */
-    public record DataStatement(String keyword, int line) {
+    /** One statement that changes data: its leading keyword, the line it starts on, and its text as written. */
+    public record DataStatement(String keyword, int line, String sql) {
     }
 
     public static List<DataStatement> dataStatements(String script) {
@@ -37,9 +37,9 @@ public final class DataChangeDetector {
                     String keyword = statement.split("[\\s(]+", 2)[0];
                     int line = 1 + (int) script.substring(0, start + leadingWhitespace(text, start)).chars().filter(ch -> ch == '\n').count();
                     if (DATA_STATEMENTS.contains(keyword) || keyword.equals("select") && SELECT_WITH_CALL.matcher(statement).find()) {
-                        found.add(new DataStatement(keyword.toUpperCase(Locale.ROOT), line));
+                        found.add(new DataStatement(keyword.toUpperCase(Locale.ROOT), line, script.substring(start, i).strip()));
                     } else if (keyword.equals("with") && statement.matches("(?s).*\\b(insert|update|delete)\\b.*")) {
-                        found.add(new DataStatement("WITH … " + dmlIn(statement), line));
+                        found.add(new DataStatement("WITH … " + dmlIn(statement), line, script.substring(start, i).strip()));
                     }
                 }
                 start = i + 1;

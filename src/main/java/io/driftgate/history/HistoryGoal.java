@@ -100,8 +100,12 @@ final class HistoryGoal implements RepairGoal {
             }
             for (MigrationStatus s : toRecord) {
                 if (s.status() == MigrationStatus.Status.RERUN) {
-                    try (Statement st = connection.createStatement()) {
-                        st.execute(pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow().sql());
+                    // its schema effects are repaired like any other's; its data statements run again, in this transaction
+                    String sql = pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow().sql();
+                    for (DataChangeDetector.DataStatement statement : DataChangeDetector.dataStatements(sql)) {
+                        try (Statement st = connection.createStatement()) {
+                            st.execute(statement.sql());
+                        }
                     }
                 }
                 history.recordApplied(connection, s.migration());
@@ -121,7 +125,7 @@ final class HistoryGoal implements RepairGoal {
                 continue;
             }
             boolean effectsPresent = HistoryReconciler.effects(change).stream().allMatch(e -> SchemaDiffer.diff(change.after(), live)
-                    .stream().noneMatch(d -> d.kind().equals(e.kind()) && d.subject().equals(e.subject())));
+                    .stream().noneMatch(d -> io.driftgate.diff.DriftScope.covers(d, e)));
             if (effectsPresent) {
                 realign.add(m);
             } else {

@@ -1,6 +1,7 @@
 package io.driftgate.history;
 
 import io.driftgate.diff.Drift;
+import io.driftgate.diff.DriftScope;
 import io.driftgate.diff.SchemaDiffer;
 import io.driftgate.model.SchemaModel;
 
@@ -64,7 +65,7 @@ public final class HistoryReconciler {
 
     private static boolean anyEffectPresent(MigrationChange m, SchemaModel live) {
         List<Drift> stillMissing = SchemaDiffer.actionable(SchemaDiffer.diff(m.after(), live));
-        return effects(m).stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> sameObject(d, e)));
+        return effects(m).stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> DriftScope.covers(d, e)));
     }
 
     private static MigrationStatus statusAgainstTarget(MigrationChange m, SchemaModel target, SchemaModel live,
@@ -73,7 +74,8 @@ public final class HistoryReconciler {
         List<String> present = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Drift e : effects(m)) {
-            boolean stillDiffers = towardsTarget.stream().anyMatch(d -> !(d instanceof Drift.Extra) && related(d, e));
+            boolean stillDiffers = towardsTarget.stream().anyMatch(d -> !(d instanceof Drift.Extra)
+                    && (DriftScope.covers(d, e) || DriftScope.covers(e, d)));
             (stillDiffers ? missing : present).add(e.subject());
         }
         List<String> reasons = new ArrayList<>();
@@ -104,21 +106,4 @@ public final class HistoryReconciler {
                 : MigrationStatus.Status.PARTLY_PRESENT, present, missing, List.of());
     }
 
-    /** The same drift kind on the same object. */
-    private static boolean sameObject(Drift a, Drift b) {
-        return a.kind().equals(b.kind()) && a.subject().equals(b.subject());
-    }
-
-    /** {@code d} is about the object {@code effect} made: the same object, or (for a new table) anything inside it. */
-    private static boolean related(Drift d, Drift effect) {
-        if (effect instanceof Drift.MissingTable t) {
-            String table = t.table().name().toString();
-            return d.subject().equals(table) || d.subject().startsWith(table + ".") || d.subject().startsWith(table + "(")
-                    || d.subject().startsWith(table + " ");
-        }
-        if (effect instanceof Drift.MissingSchema s) {
-            return d.subject().equals(s.schema()) || d.subject().startsWith(s.schema() + ".");
-        }
-        return d.subject().equals(effect.subject());
-    }
 }
