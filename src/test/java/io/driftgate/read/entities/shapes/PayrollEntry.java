@@ -3,6 +3,7 @@ package io.driftgate.read.entities.shapes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -10,7 +11,7 @@ import java.math.BigDecimal;
 
 /** Mapping shapes: a non-public schema, a quoted mixed-case table name, a non-ASCII column, a cross-schema key. */
 @Entity
-@Table(schema = "hr", name = "\"Payroll Entry\"")
+@Table(schema = "hr", name = "\"Payroll Entry\"", indexes = @Index(columnList = "office_id DESC"))
 public class PayrollEntry {
 
     @Id
