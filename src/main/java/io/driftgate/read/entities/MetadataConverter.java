@@ -105,7 +105,7 @@ final class MetadataConverter {
                 .map(pk -> new PrimaryKey(tableName + "_pkey", columnNames(pk.getColumns())));
         Table table = new Table(QualifiedName.of(schemaOf(source.getSchemaIdentifier()), tableName), columns,
                 primaryKey, uniqueConstraints(source, tableName, uniqueColumns, primaryKey),
-                foreignKeys(source, tableName), checks, indexes(source));
+                foreignKeys(source, tableName), checks, indexes(source, tableName));
         requireKnownColumns(table);
         return table;
     }
@@ -182,7 +182,7 @@ final class MetadataConverter {
         return result;
     }
 
-    private List<Index> indexes(org.hibernate.mapping.Table source) {
+    private List<Index> indexes(org.hibernate.mapping.Table source, String tableName) {
         List<Index> result = new ArrayList<>();
         for (org.hibernate.mapping.Index index : source.getIndexes().values()) {
             List<String> keys = new ArrayList<>();
@@ -191,7 +191,8 @@ final class MetadataConverter {
                 boolean descending = order != null && order.trim().toLowerCase(Locale.ROOT).startsWith("desc");
                 keys.add(columnName(column) + (descending ? " DESC" : ""));
             }
-            result.add(Index.on(stored(index.getName()), index.isUnique(), keys));
+            String fallback = tableName + "_" + String.join("_", columnNames(index.getColumns())) + "_idx";
+            result.add(Index.on(explicitOr(index.getName(), fallback), index.isUnique(), keys));
         }
         return result;
     }

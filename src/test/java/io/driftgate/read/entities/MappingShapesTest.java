@@ -70,4 +70,22 @@ class MappingShapesTest {
                 new CheckConstraint("vehicle_check", "dtype <> 'Car' or (seats is not null)"));
         assertThat(model.tables()).extracting(t -> t.name().name()).doesNotContain("car");
     }
+
+    @Test
+    void otherSchemaQuotedAndNonAsciiNamesAreKeptAsPostgresqlStoresThem() {
+        assertThat(model.schemas()).containsExactly("hr", "public");
+        Table payroll = model.table(QualifiedName.of("hr", "Payroll Entry")).orElseThrow();
+        assertThat(payroll.columns()).containsExactlyInAnyOrder(
+                Column.of("id", "bigint", false),
+                Column.of("Betrag€", "numeric(12,2)", false),
+                Column.of("office_id", "integer", true));
+        assertThat(payroll.primaryKey()).map(p -> p.columns()).contains(List.of("id"));
+        // an unnamed @Index gets PostgreSQL's default name instead of Hibernate's hash
+        assertThat(payroll.indexes()).containsExactly(
+                io.driftgate.model.Index.on("Payroll Entry_office_id_idx", false, List.of("office_id DESC")));
+        assertThat(payroll.foreignKeys()).singleElement().satisfies(fk -> {
+            assertThat(fk.referencedTable()).isEqualTo(QualifiedName.of("public", "office"));
+            assertThat(fk.columns()).containsExactly("office_id");
+        });
+    }
 }
