@@ -137,9 +137,7 @@ public final class MigrationReplay {
                 .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
                 .locations(locations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
-                .failOnMissingLocations(true)
-                .validateOnMigrate(false)
-                .skipDefaultCallbacks(false);
+                .failOnMissingLocations(true);
     }
 
     private SchemaModel readNow(Shadow shadow, ReplayRecorder recorder, List<String> schemas) {

@@ -100,6 +100,22 @@ class ShadowSourceTest {
         }
     }
 
+    @Test
+    void serversOlderThanPostgres13AreRefused() {
+        assertThatThrownBy(() -> ShadowSource.requireSupported(12, "old-server"))
+                .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
+                .hasMessageContaining("PostgreSQL 12")
+                .hasMessageContaining("requires PostgreSQL 13+");
+        ShadowSource.requireSupported(13, "new-enough");
+        assertThat(ShadowSource.serverMajorVersion(TARGET)).isEqualTo(15);
+    }
+
+    @Test
+    void withoutShadowUrlOrTargetTheSharedProviderIsUsedAndTheLogSaysWhy() {
+        ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.empty());
+        assertThat(source.description()).contains("local PostgreSQL provider", "no --shadow-url");
+    }
+
     private static List<String> tableNames(ConnectionSettings db) throws SQLException {
         try (Connection c = db.open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables "
