@@ -22,7 +22,7 @@ class ReplayCacheTest {
     Path cacheDir;
 
     private MigrationReplay replayWith(ReplayCache cache) {
-        return new MigrationReplay(ShadowSource.shared(), new ColumnsOnlyReader(), Optional.of(cache));
+        return new MigrationReplay(ShadowSource.shared(), Optional.of(cache));
     }
 
     @Test

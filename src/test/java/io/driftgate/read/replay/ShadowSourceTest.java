@@ -33,7 +33,7 @@ class ShadowSourceTest {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             TestDatabases.execute(db.settings(), "CREATE TABLE precious (id integer)");
             MigrationReplay replay = new MigrationReplay(ShadowSource.choose(Optional.of(db.settings()), Optional.of(TARGET)),
-                    new ColumnsOnlyReader(), Optional.empty());
+                    Optional.empty());
 
             assertThatThrownBy(() -> replay.replay(BASIC, List.of("public")))
                     .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
@@ -46,8 +46,7 @@ class ShadowSourceTest {
     @Test
     void anEmptyGivenShadowIsUsedAndLeftEmpty() throws Exception {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
-            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), new ColumnsOnlyReader(),
-                    Optional.empty());
+            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
 
             ReplayResult result = replay.replay(List.of("classpath:replay/sales"), List.of("sales"));
 
@@ -64,7 +63,7 @@ class ShadowSourceTest {
         assertThat(source).isInstanceOf(TemporaryShadow.class);
         assertThat(source.description()).contains("127.0.0.1:5432");
         List<String> before = shadowDatabasesOn(TARGET);
-        MigrationReplay replay = new MigrationReplay(source, new ColumnsOnlyReader(), Optional.empty());
+        MigrationReplay replay = new MigrationReplay(source, Optional.empty());
 
         ReplayResult result = replay.replay(BASIC, List.of("public"));
 
@@ -79,7 +78,7 @@ class ShadowSourceTest {
     void theTemporaryShadowIsDroppedWhenAMigrationFails() {
         List<String> before = shadowDatabasesOn(TARGET);
         MigrationReplay replay = new MigrationReplay(ShadowSource.temporaryOn(TARGET, "the test server"),
-                new ColumnsOnlyReader(), Optional.empty());
+                Optional.empty());
 
         assertThatThrownBy(() -> replay.replay(List.of("classpath:replay/failing"), List.of("public")))
                 .hasMessageContaining("V2__broken.sql");
