@@ -57,6 +57,17 @@ class ShadowSourceTest {
     }
 
     @Test
+    void aGivenShadowIsCleanedAlsoWhenAMigrationFails() throws Exception {
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
+
+            assertThatThrownBy(() -> replay.replay(List.of("classpath:replay/failing"), List.of("public")))
+                    .hasMessageContaining("V2__broken.sql");
+            assertThat(tableNames(db.settings())).isEmpty();
+        }
+    }
+
+    @Test
     void aTemporaryShadowOnTheTargetServerIsCreatedAndDropped() {
         assertThat(ShadowSource.mayCreateDatabases(TARGET)).isTrue();
         ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.of(TARGET));
