@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Migration replay into a shadow on the shared (embedded) PostgreSQL, with real Flyway. */
-@Timeout(180) // CREATE INDEX CONCURRENTLY under Flyway's transactional lock would hang, not fail
+// under Flyway's transactional lock CREATE INDEX CONCURRENTLY hangs: time out in another thread so the test fails
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MigrationReplayTest {
 
     private static final List<String> BASIC = List.of("classpath:replay/basic");

@@ -20,7 +20,7 @@ import static io.driftgate.read.replay.ReplayTestSupport.shadowDatabasesOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@Timeout(180)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ShadowSourceTest {
 
     /** The PostgreSQL 15 server the brief provides next to the embedded one (trust auth). */
