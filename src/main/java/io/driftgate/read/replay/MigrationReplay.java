@@ -4,6 +4,7 @@ import io.driftgate.db.ConnectionSettings;
 import io.driftgate.failure.DriftgateException;
 import io.driftgate.model.QualifiedName;
 import io.driftgate.model.SchemaModel;
+import io.driftgate.read.catalog.CatalogReader;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -41,6 +42,11 @@ public final class MigrationReplay {
     private final SchemaReader reader;
     private final Optional<ReplayCache> cache;
     private final AtomicInteger shadowsOpened = new AtomicInteger();
+
+    /** Reads each version's schema with the {@link CatalogReader}. */
+    public MigrationReplay(ShadowSource source, Optional<ReplayCache> cache) {
+        this(source, new CatalogReader(HISTORY_TABLE)::read, cache);
+    }
 
     public MigrationReplay(ShadowSource source, SchemaReader reader, Optional<ReplayCache> cache) {
         this.source = Objects.requireNonNull(source, "source");
@@ -137,9 +143,7 @@ public final class MigrationReplay {
                 .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
                 .locations(locations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
-                .failOnMissingLocations(true)
-                .validateOnMigrate(false)
-                .skipDefaultCallbacks(false);
+                .failOnMissingLocations(true);
     }
 
     private SchemaModel readNow(Shadow shadow, ReplayRecorder recorder, List<String> schemas) {

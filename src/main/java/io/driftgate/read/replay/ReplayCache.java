@@ -1,5 +1,7 @@
 package io.driftgate.read.replay;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -32,6 +34,8 @@ public final class ReplayCache {
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new Jdk8Module())
+            // records are stored by their components only, not by derived isEmpty()/isRepeatable()
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ReplayCache(Path directory) {

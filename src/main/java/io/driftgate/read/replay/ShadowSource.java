@@ -38,8 +38,12 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
 
     /** A temporary database on the JVM's shared provider (embedded PostgreSQL or a container). */
     static ShadowSource shared() {
+        return shared("");
+    }
+
+    private static ShadowSource shared(String why) {
         return new TemporaryShadow(SharedPostgres.server().admin(), "the local PostgreSQL provider ("
-                + SharedPostgres.server().description() + ")");
+                + SharedPostgres.server().description() + ")" + why);
     }
 
     /** {@code --shadow-url} if given; else the target server if the role may create databases; else the shared provider. */
@@ -48,9 +52,12 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
             return given(shadowUrl.get());
         }
         if (target.isPresent() && mayCreateDatabases(target.get())) {
-            return temporaryOn(target.get(), "the target server " + target.get());
+            return temporaryOn(target.get(), "the target server " + target.get()
+                    + ", whose role may create databases (no --shadow-url given)");
         }
-        return shared();
+        return shared(target.isPresent()
+                ? ", because no --shadow-url was given and the target role may not create databases"
+                : ", because no --shadow-url or target database was given");
     }
 
     /** Whether the role is a superuser or has CREATEDB; false also when the server cannot be asked. */
@@ -74,10 +81,15 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
             throw DriftgateException.database("Could not connect to the shadow server " + settings + ": "
                     + e.getMessage(), e);
         }
+        requireSupported(major, settings.toString());
+        return major;
+    }
+
+    /** The catalog queries and {@code DROP DATABASE … WITH (FORCE)} need PostgreSQL 13 or newer. */
+    static void requireSupported(int major, String server) {
         if (major < 13) {
-            throw DriftgateException.badInput("The shadow server " + settings + " runs PostgreSQL " + major
+            throw DriftgateException.badInput("The shadow server " + server + " runs PostgreSQL " + major
                     + "; migration replay requires PostgreSQL 13+.");
         }
-        return major;
     }
 }

@@ -5,10 +5,14 @@ import io.driftgate.failure.DriftgateException;
 import io.driftgate.failure.Failure;
 import io.driftgate.model.Column;
 import io.driftgate.model.Index;
+import io.driftgate.model.PrimaryKey;
 import io.driftgate.model.QualifiedName;
 import io.driftgate.model.SchemaModel;
 import io.driftgate.model.Table;
 import io.driftgate.providers.SharedPostgres;
+import io.driftgate.providers.ThrowawayDatabase;
+import io.driftgate.read.catalog.CatalogReader;
+import io.driftgate.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,14 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Migration replay into a shadow on the shared (embedded) PostgreSQL, with real Flyway. */
-@Timeout(180) // CREATE INDEX CONCURRENTLY under Flyway's transactional lock would hang, not fail
+// under Flyway's transactional lock CREATE INDEX CONCURRENTLY hangs: time out in another thread so the test fails
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MigrationReplayTest {
 
     private static final List<String> BASIC = List.of("classpath:replay/basic");
     private static final QualifiedName CANDIDATE = QualifiedName.of("public", "candidate");
 
     private final MigrationReplay replay =
-            new MigrationReplay(ShadowSource.shared(), new ColumnsOnlyReader(), Optional.empty());
+            new MigrationReplay(ShadowSource.shared(), Optional.empty());
 
     @Test
     void keepsTheSchemaAfterEachVersionAndAppliesRepeatablesLast() {
@@ -46,6 +52,9 @@ class MigrationReplayTest {
         assertThat(result.fromCache()).isFalse();
 
         assertThat(result.initial().isEmpty()).isTrue();
+        Table afterV1 = result.schemaAfter("1").flatMap(s -> s.table(CANDIDATE)).orElseThrow();
+        assertThat(afterV1.primaryKey()).map(PrimaryKey::columns).contains(List.of("id"));
+        assertThat(afterV1.column("id")).map(Column::identity).contains(Column.Identity.BY_DEFAULT);
         // what V2 adds: expected_wage, nothing else
         Table beforeV2 = result.schemaBefore("2").flatMap(s -> s.table(CANDIDATE)).orElseThrow();
         Table afterV2 = result.schemaAfter("2").flatMap(s -> s.table(CANDIDATE)).orElseThrow();
@@ -129,13 +138,24 @@ class MigrationReplayTest {
     }
 
     @Test
+    void theReplayedSchemaIsWhatAPlainFlywayMigrateBuilds() throws Exception {
+        ReplayResult result = replay.replay(BASIC, List.of("public"));
+
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            ConnectionSettings s = db.settings();
+            MigrationReplay.withoutTransactionalLock(Flyway.configure())
+                    .dataSource(s.jdbcUrl(), s.user(), s.password().orElse(null))
+                    .locations(BASIC.toArray(String[]::new)).load().migrate();
+            try (Connection c = s.open()) {
+                assertThat(new CatalogReader().read(c, List.of("public"))).isEqualTo(result.finalSchema());
+            }
+        }
+    }
+
+    @Test
     void anEmptyLocationReplaysToAnEmptySchema(@TempDir Path dir) {
         ReplayResult result = replay.replay(List.of("filesystem:" + dir), List.of("public"));
         assertThat(result.steps()).isEmpty();
         assertThat(result.finalSchema()).isEqualTo(SchemaModel.empty(List.of("public")));
-    }
-
-    static ConnectionSettings sharedAdmin() {
-        return SharedPostgres.server().admin();
     }
 }

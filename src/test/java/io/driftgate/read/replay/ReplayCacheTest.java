@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Timeout(180)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReplayCacheTest {
 
     private static final List<String> PUBLIC = List.of("public");
@@ -22,7 +22,7 @@ class ReplayCacheTest {
     Path cacheDir;
 
     private MigrationReplay replayWith(ReplayCache cache) {
-        return new MigrationReplay(ShadowSource.shared(), new ColumnsOnlyReader(), Optional.of(cache));
+        return new MigrationReplay(ShadowSource.shared(), Optional.of(cache));
     }
 
     @Test

@@ -20,7 +20,7 @@ import static io.driftgate.read.replay.ReplayTestSupport.shadowDatabasesOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@Timeout(180)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ShadowSourceTest {
 
     /** The PostgreSQL 15 server the brief provides next to the embedded one (trust auth). */
@@ -33,7 +33,7 @@ class ShadowSourceTest {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             TestDatabases.execute(db.settings(), "CREATE TABLE precious (id integer)");
             MigrationReplay replay = new MigrationReplay(ShadowSource.choose(Optional.of(db.settings()), Optional.of(TARGET)),
-                    new ColumnsOnlyReader(), Optional.empty());
+                    Optional.empty());
 
             assertThatThrownBy(() -> replay.replay(BASIC, List.of("public")))
                     .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
@@ -46,8 +46,7 @@ class ShadowSourceTest {
     @Test
     void anEmptyGivenShadowIsUsedAndLeftEmpty() throws Exception {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
-            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), new ColumnsOnlyReader(),
-                    Optional.empty());
+            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
 
             ReplayResult result = replay.replay(List.of("classpath:replay/sales"), List.of("sales"));
 
@@ -58,13 +57,24 @@ class ShadowSourceTest {
     }
 
     @Test
+    void aGivenShadowIsCleanedAlsoWhenAMigrationFails() throws Exception {
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
+
+            assertThatThrownBy(() -> replay.replay(List.of("classpath:replay/failing"), List.of("public")))
+                    .hasMessageContaining("V2__broken.sql");
+            assertThat(tableNames(db.settings())).isEmpty();
+        }
+    }
+
+    @Test
     void aTemporaryShadowOnTheTargetServerIsCreatedAndDropped() {
         assertThat(ShadowSource.mayCreateDatabases(TARGET)).isTrue();
         ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.of(TARGET));
         assertThat(source).isInstanceOf(TemporaryShadow.class);
         assertThat(source.description()).contains("127.0.0.1:5432");
         List<String> before = shadowDatabasesOn(TARGET);
-        MigrationReplay replay = new MigrationReplay(source, new ColumnsOnlyReader(), Optional.empty());
+        MigrationReplay replay = new MigrationReplay(source, Optional.empty());
 
         ReplayResult result = replay.replay(BASIC, List.of("public"));
 
@@ -79,7 +89,7 @@ class ShadowSourceTest {
     void theTemporaryShadowIsDroppedWhenAMigrationFails() {
         List<String> before = shadowDatabasesOn(TARGET);
         MigrationReplay replay = new MigrationReplay(ShadowSource.temporaryOn(TARGET, "the test server"),
-                new ColumnsOnlyReader(), Optional.empty());
+                Optional.empty());
 
         assertThatThrownBy(() -> replay.replay(List.of("classpath:replay/failing"), List.of("public")))
                 .hasMessageContaining("V2__broken.sql");
@@ -98,6 +108,22 @@ class ShadowSourceTest {
         } finally {
             TestDatabases.execute(TARGET, "DROP ROLE IF EXISTS " + role);
         }
+    }
+
+    @Test
+    void serversOlderThanPostgres13AreRefused() {
+        assertThatThrownBy(() -> ShadowSource.requireSupported(12, "old-server"))
+                .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
+                .hasMessageContaining("PostgreSQL 12")
+                .hasMessageContaining("requires PostgreSQL 13+");
+        ShadowSource.requireSupported(13, "new-enough");
+        assertThat(ShadowSource.serverMajorVersion(TARGET)).isEqualTo(15);
+    }
+
+    @Test
+    void withoutShadowUrlOrTargetTheSharedProviderIsUsedAndTheLogSaysWhy() {
+        ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.empty());
+        assertThat(source.description()).contains("local PostgreSQL provider", "no --shadow-url");
     }
 
     private static List<String> tableNames(ConnectionSettings db) throws SQLException {
