@@ -2,6 +2,7 @@ package io.driftgate.reports;
 
 import io.driftgate.apply.RepairOutcome;
 import io.driftgate.diff.Drift;
+import io.driftgate.history.ReconcileResult;
 import io.driftgate.plan.Hazard;
 import io.driftgate.plan.PlanStep;
 import io.driftgate.plan.RepairPlan;
@@ -23,7 +24,8 @@ public record PlanReport(
         List<DriftEntry> drift,
         List<StepEntry> steps,
         List<Refused> refused,
-        List<DriftEntry> extras) {
+        List<DriftEntry> extras,
+        List<HistoryEntry> history) {
 
     public static final int VERSION = 1;
 
@@ -32,6 +34,11 @@ public record PlanReport(
         steps = List.copyOf(steps);
         refused = List.copyOf(refused);
         extras = List.copyOf(extras);
+        history = List.copyOf(history);
+    }
+
+    /** What reconciliation decided for one pending migration. */
+    public record HistoryEntry(String version, String description, String script, String status, List<String> missing) {
     }
 
     public record DriftEntry(String kind, String subject, String description) {
@@ -81,7 +88,25 @@ public record PlanReport(
         List<StepEntry> steps = plan.steps().stream().map(s -> new StepEntry(s.sql(), s.fixes().subject(), s.lock().name(),
                 s.rewritesTable(), s.hazards().stream().map(Enum::name).sorted().toList(),
                 s.dataChecks().stream().map(c -> c.description()).toList(), s.notAllowed(allowed).isEmpty())).toList();
-        return new PlanReport(VERSION, command, database, outcome, drift, steps, refused, extras);
+        return new PlanReport(VERSION, command, database, outcome, drift, steps, refused, extras, List.of());
+    }
+
+    /**
+     * A reconciliation ({@code plan} dry run or {@code repair}): outcomes {@code no_drift}, {@code drift_found}
+     * (plan), {@code applied}, {@code nothing_to_do}, {@code refused}.
+     */
+    public static PlanReport forReconcile(String command, String database, ReconcileResult result, Set<Hazard> allowed) {
+        PlanReport base = result.repair() instanceof RepairOutcome.Planned planned
+                ? forPlan(database, planned.plan(), allowed)
+                : forRepair(database, result.repair(), allowed);
+        String outcome = base.outcome();
+        if (command.equals("plan")) {
+            outcome = result.needsAction() ? "drift_found" : "no_drift";
+        }
+        List<HistoryEntry> history = result.reconciliation().map(r -> r.statuses().stream().map(s -> new HistoryEntry(
+                s.migration().version().orElse(""), s.migration().description(), s.migration().script(),
+                s.status().name().toLowerCase(java.util.Locale.ROOT), s.missing())).toList()).orElse(List.of());
+        return new PlanReport(VERSION, command, database, outcome, base.drift(), base.steps(), base.refused(), base.extras(), history);
     }
 
     public Optional<String> firstRefusal() {

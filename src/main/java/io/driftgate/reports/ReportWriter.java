@@ -29,7 +29,7 @@ public final class ReportWriter {
         out.flush();
     }
 
-    static String json(PlanReport report) {
+    public static String json(Object report) {
         try {
             return JSON.writeValueAsString(report);
         } catch (JsonProcessingException e) {
@@ -39,11 +39,19 @@ public final class ReportWriter {
 
     private static void text(PlanReport r, PrintWriter out) {
         out.println("database: " + r.database());
-        if (r.drift().isEmpty()) {
+        long unrecorded = r.history().stream().filter(h -> !h.status().equals("absent")).count();
+        if (r.drift().isEmpty() && unrecorded > 0) {
+            out.println("no schema drift, but Flyway's history lacks " + unrecorded + " migration(s) whose effects are present");
+        } else if (r.drift().isEmpty()) {
             out.println("no drift: the database matches the migrations");
         } else {
             out.println("drift (" + r.drift().size() + "):");
             r.drift().forEach(d -> out.println("  - " + d.description()));
+        }
+        if (!r.history().isEmpty()) {
+            out.println("migrations not in the history:");
+            r.history().forEach(h -> out.println("  - V" + h.version() + " " + h.description() + ": " + h.status().replace('_', ' ')
+                    + (h.missing().isEmpty() ? "" : " (missing: " + String.join(", ", h.missing()) + ")")));
         }
         if (!r.steps().isEmpty()) {
             out.println("plan (" + r.steps().size() + " step(s), one transaction):");
@@ -75,6 +83,12 @@ public final class ReportWriter {
             out.println("| drift | object |");
             out.println("|---|---|");
             r.drift().forEach(d -> out.println("| " + d.kind() + " | `" + cell(d.subject()) + "` |"));
+            out.println();
+        }
+        if (!r.history().isEmpty()) {
+            out.println("| migration | status |");
+            out.println("|---|---|");
+            r.history().forEach(h -> out.println("| V" + h.version() + " " + cell(h.description()) + " | " + h.status().replace('_', ' ') + " |"));
             out.println();
         }
         if (!r.steps().isEmpty()) {
