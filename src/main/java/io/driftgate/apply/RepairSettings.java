@@ -47,6 +47,11 @@ public record RepairSettings(
         return new RepairSettings(allowed, lockTimeout, lockAttempts, statementTimeout, value, historyTable, dryRun);
     }
 
+    /** Flyway's {@code table} setting, when the application renamed its history table. */
+    public RepairSettings withHistoryTable(String value) {
+        return new RepairSettings(allowed, lockTimeout, lockAttempts, statementTimeout, waitForOtherRun, value, dryRun);
+    }
+
     /** Plan and check the data, in a read-only transaction without the lock; change nothing ({@code plan}, {@code check}). */
     public RepairSettings asDryRun() {
         return new RepairSettings(allowed, lockTimeout, lockAttempts, statementTimeout, waitForOtherRun, historyTable, true);

@@ -39,7 +39,6 @@ public final class RecoveringMigrate {
     static final Set<String> ALREADY_EXISTS = Set.of("42701", "42P07", "42710", "42P06", "42723", "42P16");
     private static final int MAX_RECONCILE_ROUNDS = 2;
 
-    private final CatalogReader reader = new CatalogReader();
     private final Map<String, String> env;
 
     public RecoveringMigrate(Map<String, String> env) {
@@ -98,7 +97,7 @@ public final class RecoveringMigrate {
     private ReplayResult replay(ConnectionSettings target, MigrateOptions options, Consumer<String> say) {
         ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target));
         say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
-        ReplayResult replay = new MigrationReplay(shadow, reader::read, Optional.of(ReplayCache.standard(env)))
+        ReplayResult replay = new MigrationReplay(shadow, reader(options)::read, Optional.of(ReplayCache.standard(env)))
                 .replay(options.locations(), options.schemas());
         say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
         return replay;
@@ -110,7 +109,7 @@ public final class RecoveringMigrate {
         HistoryGoal goal = new HistoryGoal(replay, scripts, history, options.assumeApplied(), options.rerun());
         say.accept("Comparing Flyway's history and the live schema with the migrations"
                 + (options.repair().dryRun() ? " (dry run: nothing will change)" : " (under the migration lock)"));
-        RepairOutcome repair = new RepairExecutor(reader).repair(target, options.schemas(), options.repair(), goal);
+        RepairOutcome repair = new RepairExecutor(reader(options)).repair(target, options.schemas(), options.repair(), goal);
         Optional<Reconciliation> reconciliation = goal.lastDecision();
         reconciliation.ifPresent(r -> describe(r, say));
         if (repair instanceof RepairOutcome.Refused refused) {
@@ -133,7 +132,7 @@ public final class RecoveringMigrate {
         say.accept("Verifying: live schema = replay of all migrations, Flyway validate passes, nothing pending");
         SchemaModel live;
         try (Connection c = target.open()) {
-            live = reader.read(c, options.schemas());
+            live = reader(options).read(c, options.schemas());
         } catch (SQLException e) {
             throw DriftgateException.database("cannot read " + target + " to verify: " + e.getMessage(), e);
         }
@@ -166,6 +165,11 @@ public final class RecoveringMigrate {
             };
             say.accept("  " + s.migration().label() + ": " + what);
         }
+    }
+
+    /** Leaves out the history table under the name this application gives it. */
+    private static CatalogReader reader(MigrateOptions options) {
+        return new CatalogReader(options.repair().historyTable());
     }
 
     static Flyway flyway(ConnectionSettings target, MigrateOptions options) {
