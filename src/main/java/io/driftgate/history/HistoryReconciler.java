@@ -74,9 +74,13 @@ public final class HistoryReconciler {
         List<String> present = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Drift e : effects(m)) {
-            boolean stillDiffers = towardsTarget.stream().anyMatch(d -> !(d instanceof Drift.Extra)
-                    && (DriftScope.covers(d, e) || DriftScope.covers(e, d)));
-            (stillDiffers ? missing : present).add(e.subject());
+            List<String> differing = towardsTarget.stream().filter(d -> !(d instanceof Drift.Extra)
+                    && (DriftScope.covers(d, e) || DriftScope.covers(e, d))).map(Drift::subject).toList();
+            if (differing.isEmpty()) {
+                present.add(e.subject());
+            } else {
+                differing.stream().filter(x -> !missing.contains(x)).forEach(missing::add);
+            }
         }
         List<String> reasons = new ArrayList<>();
         for (Drift drop : drops(m)) {
