@@ -150,6 +150,23 @@ class RecoveringMigrateTest {
     }
 
     @Test
+    void migrationsThatCannotRunInATransactionAreRunOrRecordedLikeAnyOther(@TempDir Path dir) throws Exception {
+        Path migrations = copyApp(dir);
+        Files.writeString(migrations.resolve("V6__index_concurrently.sql"),
+                "CREATE INDEX CONCURRENTLY idx_candidate_full_name ON candidate (full_name);\n");
+        Files.writeString(migrations.resolve("V7__index_concurrently_too.sql"),
+                "CREATE INDEX CONCURRENTLY idx_candidate_job_title ON candidate_job (title);\n");
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            runByHand(db.settings(), migrations, "V1", "V2", "V3", "V4", "V5", "V6");
+            MigrateResult result = migrate(db.settings(), migrations, options(migrations));
+            assertThat(result.outcome()).isEqualTo(MigrateResult.Outcome.CONVERGED);
+            assertThat(result.reconciliation().orElseThrow().toRecord()).hasSize(6);
+            assertThat(result.flywayExecuted()).as("Flyway runs V7, CONCURRENTLY, without hanging on its lock").isEqualTo(1);
+            assertConverged(db.settings(), migrations);
+        }
+    }
+
+    @Test
     void aFailedHistoryRowIsRemovedAndTheMigrationJudgedFromTheSchema() throws Exception {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             flyway(db.settings(), APP).target("2").load().migrate();
