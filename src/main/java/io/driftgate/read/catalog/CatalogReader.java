@@ -123,6 +123,7 @@ public final class CatalogReader {
             }
             Optional<String> expression = Optional.ofNullable(rs.getString(5));
             boolean generated = !rs.getString(7).isEmpty();
+            table.columnNames.put(rs.getInt(9), rs.getString(2));
             table.columns.add(new Column(rs.getString(2), rs.getString(3), !rs.getBoolean(4),
                     generated ? Optional.empty() : expression, identity(rs.getString(6)),
                     generated ? expression : Optional.empty(), Optional.ofNullable(rs.getString(8))));
@@ -136,7 +137,7 @@ public final class CatalogReader {
                 return;
             }
             String name = rs.getString(2);
-            List<String> columns = strings(rs.getArray(4));
+            List<String> columns = table.names(rs.getArray(4));
             switch (rs.getString(3)) {
                 case "p" -> table.primaryKey = Optional.of(new PrimaryKey(name, columns));
                 case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(13)));
@@ -243,6 +244,7 @@ public final class CatalogReader {
     private static final class TableParts {
         private final QualifiedName name;
         private final List<Column> columns = new ArrayList<>();
+        private final Map<Integer, String> columnNames = new HashMap<>();
         private Optional<PrimaryKey> primaryKey = Optional.empty();
         private final List<UniqueConstraint> uniques = new ArrayList<>();
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -251,6 +253,12 @@ public final class CatalogReader {
 
         TableParts(QualifiedName name) {
             this.name = name;
+        }
+
+        /** Column names for an {@code int2[]} of attnums, in array order. */
+        List<String> names(Array attnums) throws SQLException {
+            return Arrays.stream((Object[]) attnums.getArray())
+                    .map(n -> columnNames.get(((Number) n).intValue())).toList();
         }
 
         Table toTable() {
