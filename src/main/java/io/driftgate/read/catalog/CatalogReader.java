@@ -224,7 +224,6 @@ public final class CatalogReader {
     private static void query(Connection connection, String sql, Array schemas, String what, RowHandler handler) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setArray(1, schemas);
-            ps.setFetchSize(2_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.accept(rs);
