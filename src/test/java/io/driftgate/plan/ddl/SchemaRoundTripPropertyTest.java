@@ -10,7 +10,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Any schema model, built from empty by {@link SchemaDdl} and read back by the catalog reader, is unchanged. */
-class SchemaRoundTripProperties {
+class SchemaRoundTripPropertyTest {
 
     @Property(tries = 50)
     void builtModelReadsBackEqual(@ForAll("models") SchemaModel model) throws Exception {
