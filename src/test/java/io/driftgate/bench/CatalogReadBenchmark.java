@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Times {@link CatalogReader#read} against {@code pg_dump --schema-only} on a 5,000-table schema.
  * Not a test (no assertion, not run by surefire). Usage, after {@code mvn test-compile} and
- * {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
+ * {@code mvn -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
  * <pre>
- * java -cp target/test-classes:target/classes:$(cat cp.txt) io.driftgate.bench.CatalogReadBenchmark \
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) io.driftgate.bench.CatalogReadBenchmark \
  *      [jdbc:postgresql://127.0.0.1:5432/postgres [user]]
  * </pre>
  * Without a URL it uses the JVM's shared PostgreSQL (embedded); pg_dump from PATH must match the server's version.
