@@ -59,18 +59,15 @@ final class CatalogQueries {
             WHERE %s AND %s AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 AND con.conislocal
             """;
 
-    // key columns by name, expression keys as pg_get_indexdef prints them; indexes behind a
-    // PRIMARY KEY, UNIQUE or EXCLUDE constraint of the same table are part of that constraint
+    // keys and INCLUDE columns come as attnums (named from the columns already read), expression keys
+    // as pg_get_indexdef prints them (0 in indkey marks where each goes); indexes behind a PRIMARY KEY,
+    // UNIQUE or EXCLUDE constraint of the same table are part of that constraint
     static final String INDEXES = """
-            SELECT i.indrelid, ic.relname::text, i.indisunique, am.amname::text,
-                   ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN a.attname::text
-                                     ELSE pg_get_indexdef(i.indexrelid, k, true) END
-                         FROM generate_series(1, i.indnkeyatts::int) k
-                         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-                         ORDER BY k),
-                   ARRAY(SELECT a.attname::text FROM generate_series(i.indnkeyatts::int + 1, i.indnatts::int) k
-                         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-                         ORDER BY k),
+            SELECT i.indrelid, ic.relname::text, i.indisunique, am.amname::text, i.indkey::int2[], i.indnkeyatts,
+                   CASE WHEN i.indexprs IS NOT NULL THEN
+                        ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                              FROM generate_series(1, i.indnkeyatts::int) k WHERE i.indkey[k - 1] = 0 ORDER BY k)
+                   END,
                    pg_get_expr(i.indpred, i.indrelid, true)
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid

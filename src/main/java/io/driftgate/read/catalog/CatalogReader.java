@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -162,8 +163,13 @@ public final class CatalogReader {
         query(connection, CatalogQueries.INDEXES, schemas, "indexes", rs -> {
             TableParts table = tables.get(rs.getLong(1));
             if (table != null) {
-                table.indexes.add(new Index(rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        strings(rs.getArray(5)), strings(rs.getArray(6)), Optional.ofNullable(rs.getString(7))));
+                List<String> columns = table.names(rs.getArray(5));
+                int keyCount = rs.getInt(6);
+                Iterator<String> expressions = strings(rs.getArray(7)).iterator();
+                List<String> keys = columns.subList(0, keyCount).stream()
+                        .map(name -> name == null ? expressions.next() : name).toList(); // attnum 0: an expression
+                table.indexes.add(new Index(rs.getString(2), rs.getBoolean(3), rs.getString(4), keys,
+                        columns.subList(keyCount, columns.size()), Optional.ofNullable(rs.getString(8))));
             }
         });
     }
@@ -254,10 +260,13 @@ public final class CatalogReader {
             this.name = name;
         }
 
-        /** Column names for an {@code int2[]} of attnums, in array order. */
+        /** Column names for an {@code int2[]} of attnums, in array order; {@code null} for attnum 0. */
         List<String> names(Array attnums) throws SQLException {
-            return Arrays.stream((Object[]) attnums.getArray())
-                    .map(n -> columnNames.get(((Number) n).intValue())).toList();
+            List<String> names = new ArrayList<>(); // not toList(): an expression key (attnum 0) has no name
+            for (Object attnum : (Object[]) attnums.getArray()) {
+                names.add(columnNames.get(((Number) attnum).intValue()));
+            }
+            return names;
         }
 
         Table toTable() {
