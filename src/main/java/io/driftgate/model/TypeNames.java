@@ -1,6 +1,7 @@
 package io.driftgate.model;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,23 @@ public final class TypeNames {
     private TypeNames() {
     }
 
+    // a schema has few distinct type spellings, and the regex work below is costly over 10^5 columns
+    private static final int CACHE_LIMIT = 4_096;
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     public static String normalize(String type) {
+        String cached = CACHE.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        String normalized = compute(type);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(type, normalized);
+        }
+        return normalized;
+    }
+
+    private static String compute(String type) {
         String text = lowerOutsideQuotes(type.trim().replaceAll("\\s+", " "));
         boolean underscoreArray = text.startsWith("_") && ALIASES.containsKey(text.substring(1));
         if (underscoreArray) {

@@ -16,14 +16,17 @@ final class CatalogQueries {
             WHERE %s AND %s
             """.formatted(IN_SCHEMAS, TABLE_KINDS);
 
-    // a collation is recorded only where it differs from the type's own (i.e. was written as COLLATE)
+    // a collation is recorded only where it differs from the type's own (i.e. was written as COLLATE);
+    // defaults cannot refer to columns, so only generated expressions need the (costly) table context
     static final String COLUMNS = """
             SELECT a.attrelid, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                   pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text,
+                   pg_get_expr(d.adbin, CASE WHEN a.attgenerated <> '' THEN d.adrelid ELSE 0 END),
+                   a.attidentity::text, a.attgenerated::text,
                    CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
                         CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text
                              ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
-                   END
+                   END,
+                   a.attnum
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -35,16 +38,18 @@ final class CatalogQueries {
             ORDER BY a.attrelid, a.attnum
             """.formatted(IN_SCHEMAS, TABLE_KINDS);
 
-    // conparentid = 0 and conislocal drop the copies PostgreSQL makes on partitions
+    // conparentid = 0 and conislocal drop the copies PostgreSQL makes on partitions. Own columns come as
+    // attnums (named from the columns already read); the referenced table may be in another schema, so
+    // its column names are looked up here. Deparsing is costly, so it is done for checks only.
     private static final String CONSTRAINTS = """
-            SELECT con.conrelid, con.conname::text, con.contype::text,
-                   ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord),
+            SELECT con.conrelid, con.conname::text, con.contype::text, con.conkey,
                    rn.nspname::text, rc.relname::text,
-                   ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord),
+                   CASE WHEN con.contype = 'f' THEN
+                        ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord)
+                   END,
                    con.confdeltype::text, con.confupdtype::text, con.condeferrable, con.condeferred,
-                   pg_get_constraintdef(con.oid), %s
+                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END, %s
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -54,18 +59,15 @@ final class CatalogQueries {
             WHERE %s AND %s AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 AND con.conislocal
             """;
 
-    // key columns by name, expression keys as pg_get_indexdef prints them; indexes behind a
-    // PRIMARY KEY, UNIQUE or EXCLUDE constraint of the same table are part of that constraint
+    // keys and INCLUDE columns come as attnums (named from the columns already read), expression keys
+    // as pg_get_indexdef prints them (0 in indkey marks where each goes); indexes behind a PRIMARY KEY,
+    // UNIQUE or EXCLUDE constraint of the same table are part of that constraint
     static final String INDEXES = """
-            SELECT i.indrelid, ic.relname::text, i.indisunique, am.amname::text,
-                   ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN a.attname::text
-                                     ELSE pg_get_indexdef(i.indexrelid, k, true) END
-                         FROM generate_series(1, i.indnkeyatts::int) k
-                         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-                         ORDER BY k),
-                   ARRAY(SELECT a.attname::text FROM generate_series(i.indnkeyatts::int + 1, i.indnatts::int) k
-                         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-                         ORDER BY k),
+            SELECT i.indrelid, ic.relname::text, i.indisunique, am.amname::text, i.indkey::int2[], i.indnkeyatts,
+                   CASE WHEN i.indexprs IS NOT NULL THEN
+                        ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                              FROM generate_series(1, i.indnkeyatts::int) k WHERE i.indkey[k - 1] = 0 ORDER BY k)
+                   END,
                    pg_get_expr(i.indpred, i.indrelid, true)
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid

@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,6 +125,7 @@ public final class CatalogReader {
             }
             Optional<String> expression = Optional.ofNullable(rs.getString(5));
             boolean generated = !rs.getString(7).isEmpty();
+            table.columnNames.put(rs.getInt(9), rs.getString(2));
             table.columns.add(new Column(rs.getString(2), rs.getString(3), !rs.getBoolean(4),
                     generated ? Optional.empty() : expression, identity(rs.getString(6)),
                     generated ? expression : Optional.empty(), Optional.ofNullable(rs.getString(8))));
@@ -137,7 +139,7 @@ public final class CatalogReader {
                 return;
             }
             String name = rs.getString(2);
-            List<String> columns = strings(rs.getArray(4));
+            List<String> columns = table.names(rs.getArray(4));
             switch (rs.getString(3)) {
                 case "p" -> table.primaryKey = Optional.of(new PrimaryKey(name, columns));
                 case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(13)));
@@ -162,8 +164,13 @@ public final class CatalogReader {
         query(connection, CatalogQueries.INDEXES, schemas, "indexes", rs -> {
             TableParts table = tables.get(rs.getLong(1));
             if (table != null) {
-                table.indexes.add(new Index(rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        strings(rs.getArray(5)), strings(rs.getArray(6)), Optional.ofNullable(rs.getString(7))));
+                List<String> columns = table.names(rs.getArray(5));
+                int keyCount = rs.getInt(6);
+                Iterator<String> expressions = strings(rs.getArray(7)).iterator();
+                List<String> keys = columns.subList(0, keyCount).stream()
+                        .map(name -> name == null ? expressions.next() : name).toList(); // attnum 0: an expression
+                table.indexes.add(new Index(rs.getString(2), rs.getBoolean(3), rs.getString(4), keys,
+                        columns.subList(keyCount, columns.size()), Optional.ofNullable(rs.getString(8))));
             }
         });
     }
@@ -232,7 +239,6 @@ public final class CatalogReader {
     private static void query(Connection connection, String sql, Array schemas, String what, RowHandler handler) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setArray(1, schemas);
-            ps.setFetchSize(2_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.accept(rs);
@@ -252,6 +258,7 @@ public final class CatalogReader {
     private static final class TableParts {
         private final QualifiedName name;
         private final List<Column> columns = new ArrayList<>();
+        private final Map<Integer, String> columnNames = new HashMap<>();
         private Optional<PrimaryKey> primaryKey = Optional.empty();
         private final List<UniqueConstraint> uniques = new ArrayList<>();
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -260,6 +267,15 @@ public final class CatalogReader {
 
         TableParts(QualifiedName name) {
             this.name = name;
+        }
+
+        /** Column names for an {@code int2[]} of attnums, in array order; {@code null} for attnum 0. */
+        List<String> names(Array attnums) throws SQLException {
+            List<String> names = new ArrayList<>(); // not toList(): an expression key (attnum 0) has no name
+            for (Object attnum : (Object[]) attnums.getArray()) {
+                names.add(columnNames.get(((Number) attnum).intValue()));
+            }
+            return names;
         }
 
         Table toTable() {
