@@ -114,7 +114,8 @@ public final class RepairExecutor {
         }
         List<RepairOutcome.Refusal> refusals = new ArrayList<>();
         decision.get().refusals().forEach(r -> refusals.add(new RepairOutcome.Refusal("history", "", r)));
-        refusals.addAll(refusals(c, plan, settings));
+        List<PlanStep> deferred = new ArrayList<>();
+        refusals.addAll(refusals(c, plan, settings, deferred));
         if (!refusals.isEmpty()) {
             return new RepairOutcome.Refused(plan, refusals);
         }
@@ -123,6 +124,12 @@ public final class RepairExecutor {
         }
         List<PlanStep> executed = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
+            if (deferred.contains(step)) {
+                Optional<String> violation = DataChecks.now(c, step);
+                if (violation.isPresent()) {
+                    return new RepairOutcome.Refused(plan, List.of(RepairOutcome.Refusal.of(step, violation.get())));
+                }
+            }
             LOG.info("applying: {}", step.sql());
             execute(c, step.sql());
             executed.add(step);
@@ -134,7 +141,9 @@ public final class RepairExecutor {
         return new RepairOutcome.Applied(plan, executed, attempt);
     }
 
-    private static List<RepairOutcome.Refusal> refusals(Connection c, RepairPlan plan, RepairSettings settings) throws SQLException {
+    /** Hazards not allowed and data in the way; checks on objects the plan itself creates go to {@code deferred}. */
+    private static List<RepairOutcome.Refusal> refusals(Connection c, RepairPlan plan, RepairSettings settings,
+                                                        List<PlanStep> deferred) throws SQLException {
         List<RepairOutcome.Refusal> refusals = new ArrayList<>();
         for (RepairPlan.Unrepairable u : plan.unrepairable()) {
             refusals.add(new RepairOutcome.Refusal(u.drift().subject(), "", u.drift().describe() + ": " + u.reason()));
@@ -147,7 +156,12 @@ public final class RepairExecutor {
                         .collect(Collectors.joining("; "))));
                 continue;
             }
-            DataChecks.firstViolation(c, step).ifPresent(reason -> refusals.add(RepairOutcome.Refusal.of(step, reason)));
+            DataChecks.Result result = DataChecks.upfront(c, step);
+            if (result instanceof DataChecks.Result.Violated v) {
+                refusals.add(RepairOutcome.Refusal.of(step, v.reason()));
+            } else if (result instanceof DataChecks.Result.Deferred) {
+                deferred.add(step);
+            }
         }
         return refusals;
     }

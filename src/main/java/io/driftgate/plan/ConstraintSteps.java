@@ -58,10 +58,10 @@ final class ConstraintSteps {
     static PlanStep index(Drift.MissingIndex drift, Table live, RowEstimates rows) {
         Index index = drift.index();
         PlanStep step = PlanStep.safe(IndexDdl.create(drift.table(), index), drift, LockLevel.SHARE);
-        if (index.unique() && index.predicate().isEmpty() && index.keys().stream().allMatch(k -> live.column(k).isPresent())) {
-            step = step.withCheck(DataChecksSql.noDuplicates(drift.table(), index.keys()));
-        } else if (index.unique()) {
-            step = step.withHazard(Hazard.MAY_FAIL_ON_EXISTING_DATA);
+        if (index.unique()) {
+            // keys are column names or expression text as pg_get_indexdef prints them, so both group the same way
+            List<String> keys = index.keys().stream().map(k -> live.column(k).isPresent() ? Identifiers.quote(k) : k).toList();
+            step = step.withCheck(DataChecksSql.noDuplicateKeys(drift.table(), keys, index.predicate()));
         }
         return large(step, drift.table(), rows);
     }

@@ -4,6 +4,7 @@ import io.driftgate.model.QualifiedName;
 import io.driftgate.sql.Identifiers;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The SQL of the data checks that come before steps which depend on the rows already there. */
@@ -28,11 +29,17 @@ final class DataChecksSql {
     }
 
     static DataCheck noDuplicates(QualifiedName table, List<String> columns) {
+        return noDuplicateKeys(table, columns.stream().map(Identifiers::quote).toList(), Optional.empty());
+    }
+
+    /** Duplicates among rows a unique index would cover; {@code keys} are SQL (quoted columns or expressions). */
+    static DataCheck noDuplicateKeys(QualifiedName table, List<String> keys, Optional<String> predicate) {
         String t = Identifiers.qualified(table.schema(), table.name());
-        String cols = Identifiers.list(columns);
-        String notNull = columns.stream().map(c -> Identifiers.quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        String groups = "SELECT " + cols + ", count(*) AS copies FROM " + t + " WHERE " + notNull + " GROUP BY " + cols + " HAVING count(*) > 1";
-        return new DataCheck("duplicate values in " + table + "(" + String.join(", ", columns) + ")",
+        String cols = String.join(", ", keys);
+        String where = keys.stream().map(k -> "(" + k + ") IS NOT NULL").collect(Collectors.joining(" AND "))
+                + predicate.map(p -> " AND (" + p + ")").orElse("");
+        String groups = "SELECT " + cols + ", count(*) AS copies FROM " + t + " WHERE " + where + " GROUP BY " + cols + " HAVING count(*) > 1";
+        return new DataCheck("duplicate values in " + table + "(" + cols + ")" + predicate.map(p -> " WHERE " + p).orElse(""),
                 "SELECT count(*) FROM (" + groups + ") d", groups + " LIMIT " + EXAMPLE_LIMIT);
     }
 

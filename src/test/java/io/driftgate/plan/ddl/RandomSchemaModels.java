@@ -24,7 +24,7 @@ import java.util.Set;
  * Builds a random, valid schema model, spelled the way the catalog reader reports it (so that a
  * round trip through PostgreSQL must give back an equal model).
  */
-final class RandomSchemaModels {
+public final class RandomSchemaModels {
 
     // quoted, mixed-case, reserved, non-ASCII and plain names; none with ' or a leading _
     private static final List<String> NAMES = List.of("order", "user", "Select", "Mixed Case", "größe", "日本",
@@ -40,7 +40,7 @@ final class RandomSchemaModels {
         this.random = random;
     }
 
-    static SchemaModel generate(Random random) {
+    public static SchemaModel generate(Random random) {
         return new RandomSchemaModels(random).model();
     }
 
