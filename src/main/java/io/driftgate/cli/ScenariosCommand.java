@@ -52,7 +52,7 @@ final class ScenariosCommand implements Callable<Integer> {
             description = "the folder scenario 'migrations:' paths are relative to (default: the current folder)")
     Path repository;
 
-    @Option(names = {"-v", "--verbose"}, description = "stack traces for unexpected errors")
+    @Option(names = {"-v", "--verbose"}, description = "every scenario's migrate log, and stack traces for unexpected errors")
     boolean verbose;
 
     @Override
@@ -75,7 +75,7 @@ final class ScenariosCommand implements Callable<Integer> {
             });
         }
         SuiteReport report = new SuiteReport(results, Duration.ofNanos(System.nanoTime() - start));
-        out.print(format == Format.markdown ? report.markdown() : System.lineSeparator() + report.text());
+        out.print(format == Format.markdown ? report.markdown() : System.lineSeparator() + report.text(verbose));
         out.flush();
         if (junitXml.isPresent()) {
             Path file = junitXml.get();

@@ -19,14 +19,17 @@ public sealed interface Expectation {
     }
 
     /** A human must decide (exit 2); the output mentions each text; nothing changed. */
-    record Refused(int exit, List<String> mentions) implements Expectation {
+    record Refused(int exit, List<String> mentions, boolean thenConverges) implements Expectation {
         public Refused {
             mentions = List.copyOf(mentions);
         }
     }
 
-    /** An error (exit 3 or 4) whose message mentions each text; nothing changed. */
-    record Error(int exit, List<String> mentions) implements Expectation {
+    /**
+     * An error (exit 3 or 4) whose message mentions each text; nothing changed; with {@code thenConverges},
+     * a plain rerun afterwards converges (a kill or a transient failure).
+     */
+    record Error(int exit, List<String> mentions, boolean thenConverges) implements Expectation {
         public Error {
             mentions = List.copyOf(mentions);
         }

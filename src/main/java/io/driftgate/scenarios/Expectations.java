@@ -11,7 +11,7 @@ import java.util.Set;
 final class Expectations {
 
     private static final String KINDS = "converged, {converged: {recorded: [..], flywayRan: N, rowsMayChange: [..]}}, "
-            + "{refused: {exit: 2, mentions: \"..\"}} or {error: {exit: 3|4, mentions: \"..\"}}";
+            + "{refused: {exit: 2, mentions: \"..\"}} or {error: {exit: 3|4, mentions: \"..\", thenConverges: true}}";
 
     private final ScenarioLoader.Fields f;
 
@@ -30,11 +30,11 @@ final class Expectations {
             case "converged" -> converged(at, v);
             case "refused" -> {
                 int exit = exit(at, v, Set.of(2));
-                yield new Expectation.Refused(exit, mentions(at, v));
+                yield new Expectation.Refused(exit, mentions(at, v), thenConverges(at, v));
             }
             case "error" -> {
                 int exit = exit(at, v, Set.of(3, 4));
-                yield new Expectation.Error(exit, mentions(at, v));
+                yield new Expectation.Error(exit, mentions(at, v), thenConverges(at, v));
             }
             default -> throw f.error("expect", KINDS, node);
         };
@@ -59,13 +59,21 @@ final class Expectations {
     }
 
     private int exit(String at, JsonNode v, Set<Integer> allowed) {
-        f.onlyKeys(v, at, Set.of("exit", "mentions"));
+        f.onlyKeys(v, at, Set.of("exit", "mentions", "thenConverges"));
         JsonNode exit = v.get("exit");
         if (exit == null || !exit.isInt() || !allowed.contains(exit.asInt())) {
             throw f.error(at + ".exit", "exit code " + allowed.stream().sorted().map(String::valueOf).reduce((a, b) -> a + " or " + b)
                     .orElse(""), exit);
         }
         return exit.asInt();
+    }
+
+    private boolean thenConverges(String at, JsonNode v) {
+        JsonNode node = v.get("thenConverges");
+        if (node != null && !node.isBoolean()) {
+            throw f.error(at + ".thenConverges", "true or false", node);
+        }
+        return node != null && node.asBoolean();
     }
 
     private List<String> mentions(String at, JsonNode v) {

@@ -67,8 +67,14 @@ final class OutcomeProof {
             converged(c, attempts, problems);
         } else if (s.expect() instanceof Expectation.Refused r) {
             stopped(r.exit(), r.mentions(), first, problems);
+            if (r.thenConverges() && problems.isEmpty()) {
+                rerun(problems);
+            }
         } else if (s.expect() instanceof Expectation.Error e) {
             stopped(e.exit(), e.mentions(), first, problems);
+            if (e.thenConverges() && problems.isEmpty()) {
+                rerun(problems);
+            }
         }
         problems.addAll(survivors());
         return problems;
@@ -122,6 +128,15 @@ final class OutcomeProof {
         if (problems.isEmpty()) {
             secondRun(after, problems);
         }
+    }
+
+    /** After a stop that left the database as it was, a plain deploy recovers it like any other. */
+    private void rerun(List<String> problems) throws SQLException {
+        List<String> log = new ArrayList<>();
+        Attempt again = deploy.migrate(db, s, log);
+        List<String> found = new ArrayList<>();
+        converged(new Expectation.Converged(Optional.empty(), Optional.empty(), java.util.Set.of()), List.of(again), found);
+        found.forEach(p -> problems.add("the rerun after the stop: " + p + (again.converged() ? "" : "; its log: " + log)));
     }
 
     private void secondRun(DatabaseState first, List<String> problems) throws SQLException {

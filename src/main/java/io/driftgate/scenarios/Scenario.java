@@ -2,6 +2,7 @@ package io.driftgate.scenarios;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,8 +31,12 @@ public record Scenario(
         return "filesystem:" + migrations.toAbsolutePath().normalize();
     }
 
-    /** What the scenario runs: {@code migrate} with the user's words on unprovable migrations and hazards. */
-    public record Run(Set<String> assumeApplied, Set<String> rerun, Set<String> allow, int deploysAtOnce) {
+    /**
+     * What the scenario runs: {@code migrate} with the user's words on unprovable migrations and hazards,
+     * once or several times at once, or killed while its repair waits for a lock on a table.
+     */
+    public record Run(Set<String> assumeApplied, Set<String> rerun, Set<String> allow, int deploysAtOnce,
+                      Optional<String> killWhileWaitingOn) {
         public Run {
             assumeApplied = Set.copyOf(assumeApplied);
             rerun = Set.copyOf(rerun);

@@ -105,9 +105,9 @@ public final class ScenarioLoader {
 
     private static Scenario.Run run(Fields f, JsonNode node) {
         if (node == null) {
-            return new Scenario.Run(Set.of(), Set.of(), Set.of(), 1);
+            return new Scenario.Run(Set.of(), Set.of(), Set.of(), 1, Optional.empty());
         }
-        f.onlyKeys(node, "run", Set.of("command", "assumeApplied", "rerun", "allow", "deploysAtOnce"));
+        f.onlyKeys(node, "run", Set.of("command", "assumeApplied", "rerun", "allow", "deploysAtOnce", "killWhileWaitingOn"));
         String command = f.text(node, "command").orElse("migrate");
         if (!command.equals("migrate")) {
             throw f.error("run.command", "migrate (the only command scenarios run)", node.get("command"));
@@ -128,7 +128,8 @@ public final class ScenarioLoader {
         }
         return new Scenario.Run(
                 Set.copyOf(node.has("assumeApplied") ? f.texts(node.get("assumeApplied"), "run.assumeApplied") : List.of()),
-                Set.copyOf(node.has("rerun") ? f.texts(node.get("rerun"), "run.rerun") : List.of()), allow, deploys);
+                Set.copyOf(node.has("rerun") ? f.texts(node.get("rerun"), "run.rerun") : List.of()), allow, deploys,
+                f.text(node, "killWhileWaitingOn"));
     }
 
     private static Scenario.Survivor survivor(Fields f, String text, String defaultSchema) {

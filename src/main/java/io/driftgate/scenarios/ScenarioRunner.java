@@ -5,6 +5,7 @@ import io.driftgate.db.ConnectionSettings;
 import io.driftgate.diff.Drift;
 import io.driftgate.history.MigrateOptions;
 import io.driftgate.history.RecoveringMigrate;
+import io.driftgate.model.QualifiedName;
 import io.driftgate.model.SchemaModel;
 import io.driftgate.plan.Hazard;
 import io.driftgate.providers.ThrowawayDatabase;
@@ -97,7 +98,11 @@ public final class ScenarioRunner implements AutoCloseable {
     }
 
     /** One deploy, or several at once (each must wait for the other and find nothing left to do). */
-    private List<Attempt> deploy(ConnectionSettings db, Scenario s, List<String> log) {
+    private List<Attempt> deploy(ConnectionSettings db, Scenario s, List<String> log) throws java.sql.SQLException {
+        if (s.run().killWhileWaitingOn().isPresent()) {
+            QualifiedName table = QualifiedName.of(s.schemas().get(0), s.run().killWhileWaitingOn().get());
+            return List.of(KilledDeploy.run(db, table, log, () -> migrate(db, s, log)));
+        }
         int n = s.run().deploysAtOnce();
         if (n == 1) {
             return List.of(migrate(db, s, log));

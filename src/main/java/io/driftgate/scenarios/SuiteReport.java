@@ -20,7 +20,8 @@ public record SuiteReport(List<ScenarioResult> results, Duration wallTime) {
                 + (r.passed() ? "" : ": " + r.problems().get(0));
     }
 
-    public String text() {
+    /** The table, then what differed in each failure; with {@code everything}, every scenario's migrate log too. */
+    public String text(boolean everything) {
         int width = Math.max(8, results.stream().mapToInt(r -> r.name().length()).max().orElse(8));
         StringBuilder b = new StringBuilder();
         String row = "%-" + width + "s  %-6s  %8s  %s%n";
@@ -29,7 +30,7 @@ public record SuiteReport(List<ScenarioResult> results, Duration wallTime) {
             b.append(String.format(Locale.ROOT, row, r.name(), r.passed() ? "pass" : "FAIL", seconds(r.duration()), r.outcome()));
         }
         b.append(summary()).append(System.lineSeparator());
-        results.stream().filter(r -> !r.passed()).forEach(r -> b.append(System.lineSeparator()).append(r.explain()));
+        results.stream().filter(r -> everything || !r.passed()).forEach(r -> b.append(System.lineSeparator()).append(r.explain()));
         return b.toString();
     }
 

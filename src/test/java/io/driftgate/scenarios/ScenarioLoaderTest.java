@@ -62,7 +62,7 @@ class ScenarioLoaderTest {
         assertThat(s.start()).containsExactly(new StartStep.FlywayTo("2"), new StartStep.ByHand(List.of("V3")),
                 new StartStep.Sql(folder.resolve("drift.sql")), new StartStep.HistoryDelete(List.of("1")), new StartStep.HistoryFail("2"),
                 new StartStep.HistoryChecksum(java.util.Map.of("2", 12345)), new StartStep.Seed(folder.resolve("seed.sql")));
-        assertThat(s.run()).isEqualTo(new Scenario.Run(Set.of("6"), Set.of("7"), Set.of("table-rewrite"), 2));
+        assertThat(s.run()).isEqualTo(new Scenario.Run(Set.of("6"), Set.of("7"), Set.of("table-rewrite"), 2, Optional.empty()));
         assertThat(s.expect()).isEqualTo(new Expectation.Converged(Optional.of(List.of("3")), Optional.of(2), Set.of("candidate")));
         assertThat(s.survive()).containsExactly(
                 new Scenario.Survivor(Scenario.Survivor.Kind.TABLE, "public", "extra", ""),
@@ -73,10 +73,14 @@ class ScenarioLoaderTest {
     @Test
     void aScenarioWithItsOwnMigrationsFolderUsesIt(@TempDir Path dir) throws Exception {
         Path folder = scenario(dir, "own", "description: own\nexpect: {refused: {exit: 2, mentions: V6}}\n");
+        Path killed = scenario(dir, "killed", "description: killed\nrun: {killWhileWaitingOn: candidate_job}\n"
+                + "expect: {error: {exit: 4, mentions: [killed], thenConverges: true}}\n");
+        assertThat(LOADER.load(killed).run().killWhileWaitingOn()).contains("candidate_job");
+        assertThat(LOADER.load(killed).expect()).isEqualTo(new Expectation.Error(4, List.of("killed"), true));
         Files.createDirectories(folder.resolve("migrations"));
         Scenario s = LOADER.load(folder);
         assertThat(s.migrations()).isEqualTo(folder.resolve("migrations"));
-        assertThat(s.expect()).isEqualTo(new Expectation.Refused(2, List.of("V6")));
+        assertThat(s.expect()).isEqualTo(new Expectation.Refused(2, List.of("V6"), false));
         assertThat(s.start()).isEmpty();
     }
 
@@ -97,6 +101,7 @@ class ScenarioLoaderTest {
             unknown hazard        | description: x\\nexpect: converged\\nrun: {allow: [YOLO]}           | field 'run.allow': expected hazard names: DATA_LOSS
             bad survivor          | description: x\\nexpect: converged\\nsurvive: [view v]              | field 'survive': expected entries like
             missing migrations    | description: x\\nexpect: converged\\nmigrations: no/such/folder     | field 'migrations': expected an existing folder
+            bad thenConverges     | description: x\\nexpect: {error: {exit: 4, thenConverges: maybe}}  | field 'expect.error.thenConverges': expected true or false
             not yaml              | description: {a: [b                                                 | not valid YAML
             """)
     void aMalformedScenarioIsBadInputNamingFileFieldAndExpectation(String why, String yaml, String message, @TempDir Path dir) throws Exception {
