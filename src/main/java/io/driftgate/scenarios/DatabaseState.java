@@ -2,6 +2,8 @@ package io.driftgate.scenarios;
 
 import io.driftgate.apply.RepairSettings;
 import io.driftgate.db.ConnectionSettings;
+import io.driftgate.diff.Drift;
+import io.driftgate.diff.SchemaDiffer;
 import io.driftgate.history.FlywayHistoryTable;
 import io.driftgate.history.HistoryRow;
 import io.driftgate.model.SchemaModel;
@@ -45,8 +47,8 @@ public record DatabaseState(SchemaModel schema, RowChecksums rows, List<String> 
     public List<String> changesSince(DatabaseState before) {
         List<String> changes = new ArrayList<>();
         if (!schema.equals(before.schema)) {
-            changes.add("the schema changed: " + io.driftgate.diff.SchemaDiffer.diff(before.schema, schema).stream()
-                    .map(io.driftgate.diff.Drift::describe).toList());
+            changes.add("the schema changed: " + SchemaDiffer.diff(before.schema, schema).stream()
+                    .map(Drift::describe).toList());
         }
         try {
             rows.differencesFrom(before.rows).forEach(d -> changes.add("rows changed: " + d));

@@ -7,7 +7,6 @@ import io.driftgate.history.MigrateResult;
 import io.driftgate.history.MigrationStatus;
 import io.driftgate.model.QualifiedName;
 import io.driftgate.model.SchemaModel;
-import io.driftgate.sql.Identifiers;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Proves a scenario's expectation after the run. Converged: the live schema equals plain Flyway from
@@ -135,7 +135,7 @@ final class OutcomeProof {
         List<String> log = new ArrayList<>();
         Attempt again = deploy.migrate(db, s, log);
         List<String> found = new ArrayList<>();
-        converged(new Expectation.Converged(Optional.empty(), Optional.empty(), java.util.Set.of()), List.of(again), found);
+        converged(new Expectation.Converged(Optional.empty(), Optional.empty(), Set.of()), List.of(again), found);
         found.forEach(p -> problems.add("the rerun after the stop: " + p + (again.converged() ? "" : "; its log: " + log)));
     }
 
@@ -198,13 +198,9 @@ final class OutcomeProof {
     }
 
     /** The fingerprint without the tables whose rows the scenario lets change (a data migration re-run). */
-    private RowChecksums without(RowChecksums rows, java.util.Set<String> tables) {
+    private RowChecksums without(RowChecksums rows, Set<String> tables) {
         Map<QualifiedName, RowChecksums.TableChecksum> kept = new LinkedHashMap<>(rows.tables());
         kept.keySet().removeIf(t -> tables.contains(t.name()) || tables.contains(t.toString()));
         return new RowChecksums(kept);
-    }
-
-    static String quoted(QualifiedName name) {
-        return Identifiers.qualified(name.schema(), name.name());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.driftgate.failure.DriftgateException;
+import io.driftgate.plan.Hazard;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,8 +115,8 @@ public final class ScenarioLoader {
         }
         Set<String> allow = Set.copyOf(node.has("allow") ? f.texts(node.get("allow"), "run.allow") : List.of());
         for (String hazard : allow) {
-            if (io.driftgate.plan.Hazard.parse(hazard).isEmpty()) {
-                throw f.error("run.allow", "hazard names: " + io.driftgate.plan.Hazard.names(), node.get("allow"));
+            if (Hazard.parse(hazard).isEmpty()) {
+                throw f.error("run.allow", "hazard names: " + Hazard.names(), node.get("allow"));
             }
         }
         int deploys = 1;
@@ -143,7 +144,7 @@ public final class ScenarioLoader {
         boolean column = kind.get() == Scenario.Survivor.Kind.COLUMN;
         int bare = column ? 2 : 1;
         if (parts.size() != bare && parts.size() != bare + 1) {
-            throw f.error("survive", (column ? "column [schema.]table.column" : kind.get().name().toLowerCase() + " [schema.]name"),
+            throw f.error("survive", (column ? "column [schema.]table.column" : kind.get().name().toLowerCase(java.util.Locale.ROOT) + " [schema.]name"),
                     YAML.valueToTree(text));
         }
         String schema = parts.size() > bare ? parts.get(0) : defaultSchema;
