@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * Every folder under {@code fixtures/scenarios} as one test: a drifted starting state in its own real
  * PostgreSQL database, {@code driftgate migrate}'s own code on it, and the proof of the expected outcome.
- * All scenarios start at once on a small pool; each test waits for its own.
+ * All scenarios start at once on a small pool; each test waits for its own (at most 3 minutes, so a hanging
+ * deploy fails its test instead of the build).
  */
 class ScenarioSuiteTest {
 
@@ -38,7 +40,7 @@ class ScenarioSuiteTest {
         List<CompletableFuture<ScenarioResult>> runs = scenarios.stream().map(runner::submit).toList();
         return IntStream.range(0, scenarios.size()).mapToObj(i -> {
             Scenario s = scenarios.get(i);
-            return dynamicTest(s.name() + ": " + s.description(), s.folder().toUri(), () -> check(runs.get(i).join()));
+            return dynamicTest(s.name() + ": " + s.description(), s.folder().toUri(), () -> check(runs.get(i).get(3, TimeUnit.MINUTES)));
         });
     }
 
