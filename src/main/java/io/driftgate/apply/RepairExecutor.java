@@ -108,7 +108,7 @@ public final class RepairExecutor {
         }
         SchemaModel expected = decision.get().expected();
         Optional<InTransaction> more = decision.get().more();
-        RepairPlan plan = RepairPlanner.plan(expected, live, RowEstimatesReader.read(c, schemas));
+        RepairPlan plan = RepairPlanner.plan(expected, live, RowEstimatesReader.read(c, schemas), decision.get().moreDrift());
         if (plan.steps().isEmpty() && plan.unrepairable().isEmpty() && more.isEmpty() && decision.get().refusals().isEmpty()) {
             return new RepairOutcome.NothingToDo(plan);
         }
@@ -151,7 +151,7 @@ public final class RepairExecutor {
         for (PlanStep step : plan.steps()) {
             var missing = step.notAllowed(settings.allowed());
             if (!missing.isEmpty()) {
-                refusals.add(RepairOutcome.Refusal.of(step, missing.stream()
+                refusals.add(RepairOutcome.Refusal.of(step, step.fixes().describe() + "; the repair " + missing.stream()
                         .map(h -> h.meaning() + " (allow with --allow " + h.name() + ")")
                         .collect(Collectors.joining("; "))));
                 continue;

@@ -18,18 +18,20 @@ public interface RepairGoal {
     Optional<Decision> decide(Connection connection, SchemaModel live) throws SQLException;
 
     /** The schema to reach and what else to do in the same transaction. */
-    record Decision(SchemaModel expected, Optional<RepairExecutor.InTransaction> more, List<String> refusals) {
+    record Decision(SchemaModel expected, Optional<RepairExecutor.InTransaction> more, List<String> refusals,
+                    List<io.driftgate.diff.Drift> moreDrift) {
         public Decision {
             refusals = List.copyOf(refusals);
+            moreDrift = List.copyOf(moreDrift);
         }
 
         public static Decision reach(SchemaModel expected) {
-            return new Decision(expected, Optional.empty(), List.of());
+            return new Decision(expected, Optional.empty(), List.of(), List.of());
         }
     }
 
     /** Always the same expected schema (the {@code plan}/{@code repair} commands). */
     static RepairGoal fixed(SchemaModel expected, Optional<RepairExecutor.InTransaction> more) {
-        return (c, live) -> Optional.of(new Decision(expected, more, List.of()));
+        return (c, live) -> Optional.of(new Decision(expected, more, List.of(), List.of()));
     }
 }

@@ -166,6 +166,17 @@ public sealed interface Drift {
         public String describe() { return "sequence " + subject() + " options differ: " + live + ", expected " + expected; }
     }
 
+    /**
+     * The same constraint or index under another name, where the name matters: a migration still to run
+     * refers to it by the migrations' name. Only reported by history reconciliation.
+     */
+    record NameDiffers(QualifiedName table, String objectKind, String expectedName, String liveName) implements Drift {
+        public String subject() { return table.schema() + "." + liveName; }
+        public String describe() {
+            return objectKind + " " + liveName + " on " + table + " is named " + expectedName + " in the migrations";
+        }
+    }
+
     record ExtraTable(QualifiedName table) implements Extra {
         public String subject() { return table.toString(); }
         public String describe() { return "table " + table + " is not declared anywhere (kept)"; }

@@ -41,6 +41,8 @@ public final class DriftScope {
             return Optional.of(m.table());
         } else if (d instanceof Drift.IndexDiffers m) {
             return Optional.of(m.table());
+        } else if (d instanceof Drift.NameDiffers m) {
+            return Optional.of(m.table());
         } else if (d instanceof Drift.ExtraTable m) {
             return Optional.of(m.table());
         } else if (d instanceof Drift.ExtraColumn m) {

@@ -86,7 +86,11 @@ final class HistoryGoal implements RepairGoal {
                 + " (PostgreSQL rolled that migration back; its effects are judged from the schema)"));
         realign.forEach(m -> notes.add("realigned the checksum of " + m.label() + ": the live schema holds its current effects"));
         housekeeping = List.copyOf(notes);
-        if (target.isEmpty() || reconciliation.nothingToRecord() && failed.isEmpty() && realign.isEmpty() && !drift && refusals.isEmpty()) {
+        List<String> stillToRun = reconciliation.leftToFlyway().stream().map(s -> pending.stream()
+                .filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow().sql()).toList();
+        List<io.driftgate.diff.Drift> names = target.map(t -> NamesThatMatter.find(t, live, stillToRun)).orElse(List.of());
+        if (target.isEmpty() || reconciliation.nothingToRecord() && failed.isEmpty() && realign.isEmpty() && !drift
+                && refusals.isEmpty() && names.isEmpty()) {
             return Optional.empty();
         }
         List<MigrationStatus> toRecord = reconciliation.toRecord();
@@ -111,7 +115,7 @@ final class HistoryGoal implements RepairGoal {
                 history.recordApplied(connection, s.migration());
             }
         };
-        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals));
+        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals, names));
     }
 
     /** Applied migrations whose script changed since: realigned when the live schema shows their current effects. */

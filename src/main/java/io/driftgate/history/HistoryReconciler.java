@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * Decides, per pending migration, whether its effects are all present, partly present or absent in the
  * live schema. A migration's effects are what its replay added or changed (its drift from the schema
- * before it to the schema after it). Every migration up to the last one with any effect present is
- * recorded (after the planner completes what is missing); the ones after it are left to Flyway, which
- * runs migrations in order. A migration that changes data, or drops something still there, cannot be
- * proven applied from the schema: it is reported as unprovable unless the user says what to do.
+ * before it to the schema after it), and the columns it dropped from tables that still exist. Every
+ * migration up to the last one with any effect present is recorded (after the planner completes what is
+ * missing); the ones after it are left to Flyway, which runs migrations in order. A migration that
+ * changes data, or drops something still there, cannot be proven applied from the schema: it is
+ * reported as unprovable unless the user says what to do.
  */
 public final class HistoryReconciler {
 
@@ -40,6 +41,7 @@ public final class HistoryReconciler {
         }
         Optional<SchemaModel> target = last >= 0 ? Optional.of(pending.get(last).after())
                 : applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1).after());
+        List<List<String>> missing = target.isPresent() ? attribute(pending.subList(0, last + 1), target.get(), live) : List.of();
         List<MigrationStatus> statuses = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             MigrationChange m = pending.get(i);
@@ -47,7 +49,7 @@ public final class HistoryReconciler {
                 statuses.add(new MigrationStatus(m.migration(), MigrationStatus.Status.ABSENT, List.of(),
                         effects(m).stream().map(Drift::subject).toList(), List.of()));
             } else {
-                statuses.add(statusAgainstTarget(m, target.orElseThrow(), live, assumeApplied, rerun));
+                statuses.add(status(m, missing.get(i), target.orElseThrow(), live, assumeApplied, rerun));
             }
         }
         return new Reconciliation(statuses, target);
@@ -65,24 +67,51 @@ public final class HistoryReconciler {
 
     private static boolean anyEffectPresent(MigrationChange m, SchemaModel live) {
         List<Drift> stillMissing = SchemaDiffer.actionable(SchemaDiffer.diff(m.after(), live));
-        return effects(m).stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> DriftScope.covers(d, e)));
+        return effects(m).stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> DriftScope.covers(d, e)))
+                || drops(m).stream().anyMatch(drop -> droppedFromATableThatIsThere(drop, live));
     }
 
-    private static MigrationStatus statusAgainstTarget(MigrationChange m, SchemaModel target, SchemaModel live,
-                                                       Set<String> assumeApplied, Set<String> rerun) {
-        List<Drift> towardsTarget = SchemaDiffer.diff(target, live);
-        List<String> present = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (Drift e : effects(m)) {
-            List<String> differing = towardsTarget.stream().filter(d -> !(d instanceof Drift.Extra)
-                    && (DriftScope.covers(d, e) || DriftScope.covers(e, d))).map(Drift::subject).toList();
-            if (differing.isEmpty()) {
-                present.add(e.subject());
-            } else {
-                differing.stream().filter(x -> !missing.contains(x)).forEach(missing::add);
+    /** A column the migration drops, gone from a table that is still there: evidence that the drop ran. */
+    private static boolean droppedFromATableThatIsThere(Drift drop, SchemaModel live) {
+        return drop instanceof Drift.ExtraColumn c && live.table(c.table()).map(t -> t.column(c.column()).isEmpty()).orElse(false);
+    }
+
+    /**
+     * Each drift between the target and the live schema belongs to the latest migration whose effect is
+     * exactly that object, else the latest whose effect contains it (the migration that created its table).
+     */
+    private static List<List<String>> attribute(List<MigrationChange> migrations, SchemaModel target, SchemaModel live) {
+        List<List<String>> missing = new ArrayList<>();
+        List<List<Drift>> effects = new ArrayList<>();
+        for (MigrationChange m : migrations) {
+            missing.add(new ArrayList<>());
+            effects.add(effects(m));
+        }
+        for (Drift d : SchemaDiffer.actionable(SchemaDiffer.diff(target, live))) {
+            int owner = -1;
+            boolean exact = false;
+            for (int i = 0; i < migrations.size(); i++) {
+                for (Drift e : effects.get(i)) {
+                    if (e.subject().equals(d.subject())) {
+                        owner = i;
+                        exact = true;
+                    } else if (!exact && (DriftScope.covers(e, d) || DriftScope.covers(d, e))) {
+                        owner = i;
+                    }
+                }
+            }
+            if (owner >= 0 && !missing.get(owner).contains(d.subject())) {
+                missing.get(owner).add(d.subject());
             }
         }
+        return missing;
+    }
+
+    private static MigrationStatus status(MigrationChange m, List<String> missing, SchemaModel target, SchemaModel live,
+                                          Set<String> assumeApplied, Set<String> rerun) {
+        List<String> present = effects(m).stream().map(Drift::subject).filter(s -> !missing.contains(s)).toList();
         List<String> reasons = new ArrayList<>();
+        List<Drift> towardsTarget = SchemaDiffer.diff(target, live);
         for (Drift drop : drops(m)) {
             if (towardsTarget.stream().anyMatch(d -> d instanceof Drift.Extra && d.subject().equals(drop.subject()))) {
                 reasons.add(m.migration().label() + " drops " + drop.subject() + ", which is still there; driftgate never drops: "
@@ -109,5 +138,4 @@ public final class HistoryReconciler {
         return new MigrationStatus(m.migration(), missing.isEmpty() ? MigrationStatus.Status.ALL_PRESENT
                 : MigrationStatus.Status.PARTLY_PRESENT, present, missing, List.of());
     }
-
 }

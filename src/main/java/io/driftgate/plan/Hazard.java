@@ -22,6 +22,8 @@ public enum Hazard {
     NARROWS_TYPE("narrows the type"),
     /** Drops or replaces an existing object (index, constraint, default). */
     DROPS_OBJECT("drops or replaces an existing object"),
+    /** Renames an existing object, which code or scripts may refer to by its current name. */
+    RENAMES_OBJECT("renames an existing object"),
     /** What the migrations want cannot be reached from the live state by DDL that is known to be right. */
     UNPROVABLE("cannot be proven right from the schema alone");
 

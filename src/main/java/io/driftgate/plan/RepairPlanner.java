@@ -36,7 +36,13 @@ public final class RepairPlanner {
     }
 
     public static RepairPlan plan(SchemaModel expected, SchemaModel live, RowEstimates rows) {
-        List<Drift> drift = SchemaDiffer.diff(expected, live);
+        return plan(expected, live, rows, List.of());
+    }
+
+    /** With drift the differ does not see by itself (names that matter to a migration still to run). */
+    public static RepairPlan plan(SchemaModel expected, SchemaModel live, RowEstimates rows, List<Drift> more) {
+        List<Drift> drift = new ArrayList<>(SchemaDiffer.diff(expected, live));
+        drift.addAll(more);
         Map<Phase, List<PlanStep>> phases = new EnumMap<>(Phase.class);
         for (Phase p : Phase.values()) {
             phases.put(p, new ArrayList<>());
@@ -96,6 +102,9 @@ public final class RepairPlanner {
             phases.get(Phase.INDEXES).add(ConstraintSteps.index(m, liveTable(live, m.table()), rows));
         } else if (d instanceof Drift.IndexDiffers m) {
             phases.get(Phase.INDEXES).add(ConstraintSteps.replaceIndex(m, rows));
+        } else if (d instanceof Drift.NameDiffers m) {
+            phases.get(Phase.OWNERSHIP).add(PlanStep.safe(rename(m), d, m.objectKind().equals("index")
+                    ? LockLevel.SHARE_UPDATE_EXCLUSIVE : LockLevel.ACCESS_EXCLUSIVE).withHazard(Hazard.RENAMES_OBJECT));
         } else if (d instanceof Drift.MissingForeignKey m) {
             phases.get(Phase.FOREIGN_KEYS).add(ConstraintSteps.foreignKey(m, rows));
         } else if (d instanceof Drift.ForeignKeyDiffers m) {
@@ -116,6 +125,13 @@ public final class RepairPlanner {
             phases.get(Phase.FOREIGN_KEYS).add(PlanStep.safe(
                     io.driftgate.plan.ddl.ConstraintDdl.addForeignKey(table.name(), fk), m, LockLevel.SHARE_ROW_EXCLUSIVE));
         }
+    }
+
+    private static String rename(Drift.NameDiffers m) {
+        return m.objectKind().equals("index")
+                ? "ALTER INDEX " + Identifiers.qualified(m.table().schema(), m.liveName()) + " RENAME TO " + Identifiers.quote(m.expectedName())
+                : "ALTER TABLE " + Identifiers.qualified(m.table().schema(), m.table().name()) + " RENAME CONSTRAINT "
+                + Identifiers.quote(m.liveName()) + " TO " + Identifiers.quote(m.expectedName());
     }
 
     private static Table liveTable(SchemaModel live, io.driftgate.model.QualifiedName name) {
