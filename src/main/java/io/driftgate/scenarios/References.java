@@ -24,7 +24,7 @@ final class References {
     }
 
     SchemaModel of(Scenario s) {
-        String key = s.location() + "|" + String.join(",", s.schemas());
+        String key = String.join(",", s.locations()) + "|" + String.join(",", s.schemas());
         CompletableFuture<SchemaModel> mine = new CompletableFuture<>();
         CompletableFuture<SchemaModel> existing = built.putIfAbsent(key, mine);
         if (existing != null) {
@@ -37,7 +37,7 @@ final class References {
             }
         } catch (Exception e) {
             mine.completeExceptionally(new IllegalStateException("plain Flyway could not migrate an empty database with "
-                    + s.location() + ": " + e.getMessage(), e));
+                    + String.join(", ", s.locations()) + ": " + e.getMessage(), e));
         }
         return mine.join();
     }

@@ -13,7 +13,7 @@ public record Scenario(
         String name,
         Path folder,
         String description,
-        Path migrations,
+        List<Path> migrations,
         List<String> schemas,
         List<StartStep> start,
         Run run,
@@ -21,14 +21,15 @@ public record Scenario(
         List<Survivor> survive) {
 
     public Scenario {
+        migrations = List.copyOf(migrations);
         schemas = List.copyOf(schemas);
         start = List.copyOf(start);
         survive = List.copyOf(survive);
     }
 
-    /** The Flyway location users would pass: {@code filesystem:} and an absolute folder. */
-    public String location() {
-        return "filesystem:" + migrations.toAbsolutePath().normalize();
+    /** The Flyway locations users would pass: {@code filesystem:} and an absolute folder each. */
+    public List<String> locations() {
+        return migrations.stream().map(m -> "filesystem:" + m.toAbsolutePath().normalize()).toList();
     }
 
     /**

@@ -71,7 +71,7 @@ public final class ScenarioLoader {
         });
         String description = f.text(root, "description").filter(s -> !s.isBlank())
                 .orElseThrow(() -> f.error("description", "one sentence a user recognises", root.get("description")));
-        Path migrations = migrations(f, folder, root.get("migrations"));
+        List<Path> migrations = migrations(f, folder, root.get("migrations"));
         List<String> schemas = root.has("schemas") ? f.texts(root.get("schemas"), "schemas") : List.of("public");
         if (schemas.isEmpty()) {
             throw f.error("schemas", "at least one schema name", root.get("schemas"));
@@ -88,14 +88,29 @@ public final class ScenarioLoader {
         return new Scenario(folder.getFileName().toString(), folder, description, migrations, schemas, start, run, expect, survive);
     }
 
-    private Path migrations(Fields f, Path folder, JsonNode node) {
+    /** A folder, or a list of folders layered in order (the fixture app plus the scenario's own V6, say). */
+    private List<Path> migrations(Fields f, Path folder, JsonNode node) {
         if (node == null) {
             Path own = folder.resolve("migrations");
-            return Files.isDirectory(own) ? own : repository.resolve(DEFAULT_MIGRATIONS);
+            return List.of(Files.isDirectory(own) ? own : repository.resolve(DEFAULT_MIGRATIONS));
         }
-        if (!node.isTextual()) {
-            throw f.error("migrations", "a folder: relative to the repository, or 'migrations' inside the scenario", node);
+        if (node.isTextual()) {
+            return List.of(folder(f, folder, node));
         }
+        if (node.isArray() && !node.isEmpty()) {
+            List<Path> folders = new ArrayList<>();
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    throw f.error("migrations", "a list of folders", node);
+                }
+                folders.add(folder(f, folder, item));
+            }
+            return folders;
+        }
+        throw f.error("migrations", "a folder, or a list of folders: relative to the repository, or inside the scenario", node);
+    }
+
+    private Path folder(Fields f, Path folder, JsonNode node) {
         Path inScenario = folder.resolve(node.asText());
         Path path = Files.isDirectory(inScenario) ? inScenario : repository.resolve(node.asText());
         if (!Files.isDirectory(path)) {

@@ -122,7 +122,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
     /** Exactly what {@code driftgate migrate} does for these options. */
     Attempt migrate(ConnectionSettings db, Scenario s, List<String> log) {
-        MigrateOptions options = MigrateOptions.of(List.of(s.location()), s.schemas())
+        MigrateOptions options = MigrateOptions.of(s.locations(), s.schemas())
                 .withAssumeApplied(s.run().assumeApplied())
                 .withRerun(s.run().rerun())
                 .withRepair(RepairSettings.defaults().allowing(s.run().allow().stream()

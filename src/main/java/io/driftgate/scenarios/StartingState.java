@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -72,7 +73,7 @@ final class StartingState {
     static FluentConfiguration flyway(ConnectionSettings db, Scenario s) {
         return MigrationReplay.withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
                 .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
-                .locations(s.location())
+                .locations(s.locations().toArray(String[]::new))
                 .schemas(s.schemas().toArray(String[]::new))
                 .createSchemas(true);
     }
@@ -97,11 +98,16 @@ final class StartingState {
         }
     }
 
-    static Path script(Path migrations, String version) throws IOException {
-        try (Stream<Path> files = Files.list(migrations)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(version + "__")).findFirst()
-                    .orElseThrow(() -> new IOException("no script " + version + "__*.sql in " + migrations));
+    static Path script(List<Path> migrations, String version) throws IOException {
+        for (Path folder : migrations) {
+            try (Stream<Path> files = Files.list(folder)) {
+                Optional<Path> found = files.filter(p -> p.getFileName().toString().startsWith(version + "__")).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
         }
+        throw new IOException("no script " + version + "__*.sql in " + migrations);
     }
 
     /** Same steps, same files, same migrations: same starting state, so one template serves them all. */
@@ -109,7 +115,7 @@ final class StartingState {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(String.join(",", s.schemas()).getBytes(StandardCharsets.UTF_8));
-            for (Path p : sorted(s.migrations())) {
+            for (Path p : sorted(s.migrations())) { // every folder, in order
                 md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 md.update(Files.readAllBytes(p));
             }
@@ -128,9 +134,13 @@ final class StartingState {
         }
     }
 
-    static List<Path> sorted(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+    static List<Path> sorted(List<Path> folders) throws IOException {
+        List<Path> all = new java.util.ArrayList<>();
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.list(folder)) {
+                all.addAll(files.filter(Files::isRegularFile).sorted().toList());
+            }
         }
+        return all;
     }
 }

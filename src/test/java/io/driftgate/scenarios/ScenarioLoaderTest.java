@@ -58,7 +58,7 @@ class ScenarioLoaderTest {
         Scenario s = LOADER.load(folder);
 
         assertThat(s.name()).isEqualTo("full");
-        assertThat(s.migrations()).isEqualTo(Path.of(ScenarioLoader.DEFAULT_MIGRATIONS));
+        assertThat(s.migrations()).containsExactly(Path.of(ScenarioLoader.DEFAULT_MIGRATIONS));
         assertThat(s.start()).containsExactly(new StartStep.FlywayTo("2"), new StartStep.ByHand(List.of("V3")),
                 new StartStep.Sql(folder.resolve("drift.sql")), new StartStep.HistoryDelete(List.of("1")), new StartStep.HistoryFail("2"),
                 new StartStep.HistoryChecksum(java.util.Map.of("2", 12345)), new StartStep.Seed(folder.resolve("seed.sql")));
@@ -79,9 +79,23 @@ class ScenarioLoaderTest {
         assertThat(LOADER.load(killed).expect()).isEqualTo(new Expectation.Error(4, List.of("killed"), true));
         Files.createDirectories(folder.resolve("migrations"));
         Scenario s = LOADER.load(folder);
-        assertThat(s.migrations()).isEqualTo(folder.resolve("migrations"));
+        assertThat(s.migrations()).containsExactly(folder.resolve("migrations"));
         assertThat(s.expect()).isEqualTo(new Expectation.Refused(2, List.of("V6"), false));
         assertThat(s.start()).isEmpty();
+    }
+
+    @Test
+    void migrationFoldersLayerInOrder(@TempDir Path dir) throws Exception {
+        Path folder = scenario(dir, "layered", "description: layered\nmigrations: [fixtures/app/db/migration, migrations]\n"
+                + "expect: converged\n");
+        Files.createDirectories(folder.resolve("migrations"));
+        Scenario s = LOADER.load(folder);
+        assertThat(s.migrations()).containsExactly(Path.of("fixtures/app/db/migration"), folder.resolve("migrations"));
+        assertThat(s.locations()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("filesystem:/"));
+
+        Path bad = scenario(dir, "bad", "description: bad\nmigrations: [fixtures/app/db/migration, 7]\nexpect: converged\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LOADER.load(bad))
+                .hasMessageContaining("field 'migrations'").hasMessageContaining("a list of folders");
     }
 
     @ParameterizedTest(name = "{0}")
