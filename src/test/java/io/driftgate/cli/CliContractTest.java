@@ -3,32 +3,21 @@ package io.driftgate.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI contract in BRIEF.md, in process (the packaged jar is exercised by DriftgateJarIT). */
 class CliContractTest {
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpListsEveryCommandOfTheContractAndTheExitCodes() {
-        Result r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("check", "plan", "repair", "migrate", "snapshot", "reproduce", "scenarios", "doctor");
         assertThat(r.out()).contains("Exit codes", "drift found", "refused", "bad input", "database error");
@@ -36,7 +25,7 @@ class CliContractTest {
 
     @Test
     void unknownOptionIsBadInput() {
-        Result r = run("doctor", "--no-such-option");
+        CliRun r = run("doctor", "--no-such-option");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("--no-such-option");
     }
@@ -50,7 +39,7 @@ class CliContractTest {
     @ValueSource(strings = {"--help"})
     void everyCommandHasHelp(String flag) {
         for (String command : new String[] {"check", "plan", "repair", "migrate", "snapshot", "reproduce", "scenarios", "doctor"}) {
-            Result r = run(command, flag);
+            CliRun r = run(command, flag);
             assertThat(r.exit()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: driftgate " + command);
         }

@@ -2,10 +2,7 @@ package io.driftgate.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,17 +13,9 @@ class ScenariosCommandTest {
 
     private static final Path FIXTURES = Path.of("fixtures/scenarios");
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -35,7 +24,7 @@ class ScenariosCommandTest {
         copy("incident-expected-wage-no-history", dir);
         Path xml = dir.resolve("reports/scenarios.xml");
 
-        Result r = run("scenarios", dir.toString(), "--junit-xml", xml.toString());
+        CliRun r = run("scenarios", dir.toString(), "--junit-xml", xml.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("Running 2 scenario(s)", "PASS empty-database (", "PASS incident-expected-wage-no-history (")
@@ -51,7 +40,7 @@ class ScenariosCommandTest {
         Files.writeString(wrong.resolve("scenario.yaml"), yaml.substring(0, yaml.indexOf("expect:")) + "expect: converged\n");
         Path xml = dir.resolve("junit.xml");
 
-        Result r = run("scenarios", dir.toString(), "--format", "markdown", "--junit-xml", xml.toString());
+        CliRun r = run("scenarios", dir.toString(), "--format", "markdown", "--junit-xml", xml.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.DRIFT);
         assertThat(r.err()).contains("FAIL data-migration-refused (", "expected converged (exit 0), got refused (exit 2)");
@@ -67,7 +56,7 @@ class ScenariosCommandTest {
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("scenario.yaml"), "description: x\nexpect: maybe\n");
 
-        Result r = run("scenarios", dir.toString());
+        CliRun r = run("scenarios", dir.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains(bad.resolve("scenario.yaml").toString(), "field 'expect'", "expected converged");
@@ -76,24 +65,12 @@ class ScenariosCommandTest {
 
     @Test
     void aMissingFolderExits3() {
-        Result r = run("scenarios", "no/such/folder");
+        CliRun r = run("scenarios", "no/such/folder");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("no/such/folder does not exist");
     }
 
     private static Path copy(String name, Path dir) throws Exception {
-        Path source = FIXTURES.resolve(name);
-        Path target = dir.resolve(name);
-        try (var files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
+        return io.driftgate.scenarios.ScenarioFolders.copy(name, dir);
     }
 }

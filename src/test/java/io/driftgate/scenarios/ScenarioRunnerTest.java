@@ -83,19 +83,7 @@ class ScenarioRunnerTest {
 
     /** A fixture scenario with another expectation, in a temporary folder. */
     private static Path copyWithExpectation(Path dir, String name, String expectation) throws Exception {
-        Path source = ScenarioSuiteTest.SCENARIOS.resolve(name);
-        Path target = dir.resolve(name);
-        Files.createDirectories(target);
-        try (var files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path target = ScenarioFolders.copy(name, dir);
         String yaml = Files.readString(target.resolve(ScenarioLoader.FILE));
         yaml = yaml.substring(0, yaml.indexOf("expect:")) + expectation;
         Files.writeString(target.resolve(ScenarioLoader.FILE), yaml);
