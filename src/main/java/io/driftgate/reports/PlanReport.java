@@ -62,7 +62,7 @@ public record PlanReport(
                     s.notAllowed(allowed).stream().map(Enum::name).sorted().toList())));
         }
         plan.unrepairable().forEach(u -> refused.add(new Refused("", u.drift().subject(), u.reason())));
-        String outcome = SchemaDifferOutcome.hasActionableDrift(plan) ? "drift_found" : "no_drift";
+        String outcome = plan.drift().stream().anyMatch(d -> !(d instanceof Drift.Extra)) ? "drift_found" : "no_drift";
         return build("plan", database, outcome, plan, allowed, refused);
     }
 
@@ -111,12 +111,5 @@ public record PlanReport(
 
     public Optional<String> firstRefusal() {
         return refused.stream().findFirst().map(r -> r.subject() + ": " + r.reason());
-    }
-
-    /** Whether the plan has drift that needs a change (extras aside). */
-    private static final class SchemaDifferOutcome {
-        static boolean hasActionableDrift(RepairPlan plan) {
-            return plan.drift().stream().anyMatch(d -> !(d instanceof Drift.Extra));
-        }
     }
 }

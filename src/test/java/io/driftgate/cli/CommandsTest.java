@@ -64,6 +64,8 @@ class CommandsTest {
             CliRun markdown = run(args(db, "migrate", "--format", "markdown"));
             assertThat(markdown.exit()).isEqualTo(ExitCodes.OK);
             assertThat(markdown.out()).startsWith("### driftgate migrate: converged");
+            CliRun check = run(args(db, "check", "--entities", "target/test-classes", "--entity-packages", "io.driftgate.fixtureapp"));
+            assertThat(check.exit()).as("check on a converged database: " + check.out() + check.err()).isEqualTo(ExitCodes.OK);
         }
     }
 
