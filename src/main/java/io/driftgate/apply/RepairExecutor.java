@@ -104,7 +104,7 @@ public final class RepairExecutor {
         SchemaModel live = reader.read(c, schemas);
         Optional<RepairGoal.Decision> decision = goal.decide(c, live);
         if (decision.isEmpty()) {
-            return new RepairOutcome.NothingToDo(RepairPlanner.plan(live, live));
+            return new RepairOutcome.NothingToDo(new RepairPlan(List.of(), List.of(), List.of()));
         }
         SchemaModel expected = decision.get().expected();
         Optional<InTransaction> more = decision.get().more();

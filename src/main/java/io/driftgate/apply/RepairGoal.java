@@ -24,10 +24,6 @@ public interface RepairGoal {
             refusals = List.copyOf(refusals);
             moreDrift = List.copyOf(moreDrift);
         }
-
-        public static Decision reach(SchemaModel expected) {
-            return new Decision(expected, Optional.empty(), List.of(), List.of());
-        }
     }
 
     /** Always the same expected schema (the {@code plan}/{@code repair} commands). */

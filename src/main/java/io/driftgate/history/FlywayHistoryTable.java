@@ -86,11 +86,7 @@ public final class FlywayHistoryTable {
             ps.setString(2, m.description());
             ps.setString(3, m.type());
             ps.setString(4, m.script());
-            if (m.checksum().isPresent()) {
-                ps.setInt(5, m.checksum().get());
-            } else {
-                ps.setNull(5, Types.INTEGER);
-            }
+            setChecksum(ps, 5, m);
             ps.executeUpdate();
         }
     }
@@ -106,14 +102,18 @@ public final class FlywayHistoryTable {
     public void realign(Connection c, ReplayedMigration m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualifiedName()
                 + " SET checksum = ?, description = ? WHERE version = ? AND success")) {
-            if (m.checksum().isPresent()) {
-                ps.setInt(1, m.checksum().get());
-            } else {
-                ps.setNull(1, Types.INTEGER);
-            }
+            setChecksum(ps, 1, m);
             ps.setString(2, m.description());
             ps.setString(3, m.version().orElseThrow());
             ps.executeUpdate();
+        }
+    }
+
+    private static void setChecksum(PreparedStatement ps, int index, ReplayedMigration m) throws SQLException {
+        if (m.checksum().isPresent()) {
+            ps.setInt(index, m.checksum().get());
+        } else {
+            ps.setNull(index, Types.INTEGER);
         }
     }
 }

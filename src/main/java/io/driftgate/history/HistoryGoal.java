@@ -63,12 +63,13 @@ final class HistoryGoal implements RepairGoal {
         for (ReplayStep step : versioned) {
             ReplayedMigration m = step.migration();
             String version = m.version().orElseThrow();
+            Optional<String> script = scripts.text(m);
             MigrationChange change = new MigrationChange(m, replay.schemaBefore(version).orElseThrow(), step.schemaAfter(),
-                    scripts.text(m).orElse(""));
+                    script.orElse(""));
             if (appliedVersions.contains(version)) {
                 applied.add(change);
             } else {
-                if (scripts.text(m).isEmpty()) {
+                if (script.isEmpty()) {
                     refusals.add(m.label() + ": its script could not be read to check it for data changes");
                 }
                 pending.add(change);

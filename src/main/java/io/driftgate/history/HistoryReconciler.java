@@ -33,23 +33,25 @@ public final class HistoryReconciler {
      */
     public static Reconciliation reconcile(List<MigrationChange> applied, List<MigrationChange> pending, SchemaModel live,
                                            Set<String> assumeApplied, Set<String> rerun) {
+        List<List<Drift>> effects = pending.stream().map(HistoryReconciler::effects).toList();
         int last = -1;
         for (int i = 0; i < pending.size(); i++) {
-            if (anyEffectPresent(pending.get(i), live)) {
+            if (anyEffectPresent(pending.get(i), effects.get(i), live)) {
                 last = i;
             }
         }
         Optional<SchemaModel> target = last >= 0 ? Optional.of(pending.get(last).after())
                 : applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1).after());
-        List<List<String>> missing = target.isPresent() ? attribute(pending.subList(0, last + 1), target.get(), live) : List.of();
+        List<Drift> towardsTarget = target.map(t -> SchemaDiffer.diff(t, live)).orElse(List.of());
+        List<List<String>> missing = attribute(effects.subList(0, last + 1), towardsTarget);
         List<MigrationStatus> statuses = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             MigrationChange m = pending.get(i);
             if (i > last) {
                 statuses.add(new MigrationStatus(m.migration(), MigrationStatus.Status.ABSENT, List.of(),
-                        effects(m).stream().map(Drift::subject).toList(), List.of()));
+                        effects.get(i).stream().map(Drift::subject).toList(), List.of()));
             } else {
-                statuses.add(status(m, missing.get(i), target.orElseThrow(), live, assumeApplied, rerun));
+                statuses.add(status(m, effects.get(i), missing.get(i), towardsTarget, assumeApplied, rerun));
             }
         }
         return new Reconciliation(statuses, target);
@@ -65,9 +67,9 @@ public final class HistoryReconciler {
         return SchemaDiffer.diff(m.after(), m.before()).stream().filter(d -> d instanceof Drift.Extra).toList();
     }
 
-    private static boolean anyEffectPresent(MigrationChange m, SchemaModel live) {
+    private static boolean anyEffectPresent(MigrationChange m, List<Drift> effects, SchemaModel live) {
         List<Drift> stillMissing = SchemaDiffer.actionable(SchemaDiffer.diff(m.after(), live));
-        return effects(m).stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> DriftScope.covers(d, e)))
+        return effects.stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> DriftScope.covers(d, e)))
                 || drops(m).stream().anyMatch(drop -> droppedFromATableThatIsThere(drop, live));
     }
 
@@ -80,17 +82,13 @@ public final class HistoryReconciler {
      * Each drift between the target and the live schema belongs to the latest migration whose effect is
      * exactly that object, else the latest whose effect contains it (the migration that created its table).
      */
-    private static List<List<String>> attribute(List<MigrationChange> migrations, SchemaModel target, SchemaModel live) {
+    private static List<List<String>> attribute(List<List<Drift>> effects, List<Drift> towardsTarget) {
         List<List<String>> missing = new ArrayList<>();
-        List<List<Drift>> effects = new ArrayList<>();
-        for (MigrationChange m : migrations) {
-            missing.add(new ArrayList<>());
-            effects.add(effects(m));
-        }
-        for (Drift d : SchemaDiffer.actionable(SchemaDiffer.diff(target, live))) {
+        effects.forEach(e -> missing.add(new ArrayList<>()));
+        for (Drift d : SchemaDiffer.actionable(towardsTarget)) {
             int owner = -1;
             boolean exact = false;
-            for (int i = 0; i < migrations.size(); i++) {
+            for (int i = 0; i < effects.size(); i++) {
                 for (Drift e : effects.get(i)) {
                     if (e.subject().equals(d.subject())) {
                         owner = i;
@@ -107,11 +105,10 @@ public final class HistoryReconciler {
         return missing;
     }
 
-    private static MigrationStatus status(MigrationChange m, List<String> missing, SchemaModel target, SchemaModel live,
+    private static MigrationStatus status(MigrationChange m, List<Drift> effects, List<String> missing, List<Drift> towardsTarget,
                                           Set<String> assumeApplied, Set<String> rerun) {
-        List<String> present = effects(m).stream().map(Drift::subject).filter(s -> !missing.contains(s)).toList();
+        List<String> present = effects.stream().map(Drift::subject).filter(s -> !missing.contains(s)).toList();
         List<String> reasons = new ArrayList<>();
-        List<Drift> towardsTarget = SchemaDiffer.diff(target, live);
         for (Drift drop : drops(m)) {
             if (towardsTarget.stream().anyMatch(d -> d instanceof Drift.Extra && d.subject().equals(drop.subject()))) {
                 reasons.add(m.migration().label() + " drops " + drop.subject() + ", which is still there; driftgate never drops: "

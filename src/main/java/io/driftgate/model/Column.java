@@ -42,10 +42,6 @@ public record Column(
         return new Column(name, type, value, defaultExpression, identity, generatedExpression, collation);
     }
 
-    public Column withType(String value) {
-        return new Column(name, value, nullable, defaultExpression, identity, generatedExpression, collation);
-    }
-
     /** How PostgreSQL fills the column itself. */
     public enum Identity { NONE, ALWAYS, BY_DEFAULT }
 }

@@ -4,7 +4,6 @@ import io.driftgate.diff.Drift;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,10 +42,6 @@ public record PlanStep(
         EnumSet<Hazard> missing = hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : EnumSet.copyOf(hazards);
         missing.removeAll(allowed);
         return missing;
-    }
-
-    public Optional<DataCheck> firstCheck() {
-        return dataChecks.stream().findFirst();
     }
 
     private static <T> List<T> concat(List<T> list, T item) {

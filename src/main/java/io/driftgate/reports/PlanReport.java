@@ -9,7 +9,6 @@ import io.driftgate.plan.RepairPlan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -107,9 +106,5 @@ public record PlanReport(
                 s.migration().version().orElse(""), s.migration().description(), s.migration().script(),
                 s.status().name().toLowerCase(java.util.Locale.ROOT), s.missing())).toList()).orElse(List.of());
         return new PlanReport(VERSION, command, database, outcome, base.drift(), base.steps(), base.refused(), base.extras(), history);
-    }
-
-    public Optional<String> firstRefusal() {
-        return refused.stream().findFirst().map(r -> r.subject() + ": " + r.reason());
     }
 }
