@@ -3,7 +3,9 @@ package io.driftgate.cli;
 import io.driftgate.db.ConnectionSettings;
 import io.driftgate.diff.Drift;
 import io.driftgate.diff.EntityDiffer;
+import io.driftgate.failure.DriftgateException;
 import io.driftgate.history.MigrateOptions;
+import io.driftgate.history.NothingUnchecked;
 import io.driftgate.history.ReconcileResult;
 import io.driftgate.history.RecoveringMigrate;
 import io.driftgate.model.SchemaModel;
@@ -50,6 +52,10 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         Optional<ConnectionSettings> target = database.url != null || env.containsKey("DATABASE_URL")
                 ? Optional.of(database.connection(env)) : Optional.empty();
+        if (target.isEmpty() && entities.entities == null) {
+            throw DriftgateException.badInput("check has nothing to compare: give --entities (classes folder or jar) to compare the "
+                    + "entities with the migrations, and/or --url (or DATABASE_URL) to compare the database with them.");
+        }
         MigrateOptions options = Recovery.options(database, migrations, report, recovery, env);
         var progress = Output.progress(spec, report);
 
@@ -57,6 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         if (entities.entities != null) {
             ReplayResult replay = new MigrationReplay(ShadowSource.choose(options.shadowUrl(), target),
                     new CatalogReader()::read, Optional.of(ReplayCache.standard(env))).replay(options.locations(), options.schemas());
+            NothingUnchecked.requireSchemasChecked(options.schemas(), replay, target);
             progress.accept("Reading the entities in " + entities.entities);
             SchemaModel mapped = new EntityMapping().read(EntitySource.of(entities.entities)
                     .withPackages(entities.entityPackages)

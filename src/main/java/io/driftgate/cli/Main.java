@@ -1,6 +1,9 @@
 package io.driftgate.cli;
 
+import io.driftgate.failure.Activity;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 
 /** {@code java -jar driftgate.jar COMMAND}. */
 public final class Main {
@@ -14,7 +17,7 @@ public final class Main {
 
     /** Runs one command and returns its exit code; tests call this instead of starting a JVM. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
     }
 
     static CommandLine commandLine() {
@@ -22,5 +25,23 @@ public final class Main {
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setParameterExceptionHandler(new FailureHandler.BadArguments());
         return cli;
+    }
+
+    /**
+     * Picocli hands exceptions to {@link FailureHandler}, but a JVM {@link Error} (out of memory, stack overflow) passes
+     * through it; uncaught, the JVM would print a raw trace and exit 1, which a CI gate reads as "drift found".
+     */
+    static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            PrintWriter err = cli.getErr();
+            err.println("driftgate: " + JvmErrors.sentence(e, Activity.current()));
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.DATABASE;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.driftgate.cli;
 
+import io.driftgate.failure.Activity;
 import io.driftgate.history.MigrateResult;
 import io.driftgate.reports.MigrateReport;
 import io.driftgate.reports.PlanReport;
@@ -19,6 +20,7 @@ final class Output {
     static Consumer<String> progress(CommandSpec spec, ReportOptions report) {
         PrintWriter err = spec.commandLine().getErr();
         return line -> {
+            Activity.now(line);
             err.println(line);
             err.flush();
         };
@@ -27,6 +29,7 @@ final class Output {
     static Consumer<String> progressForMigrate(CommandSpec spec, ReportOptions report) {
         PrintWriter out = report.format == ReportOptions.Format.text ? spec.commandLine().getOut() : spec.commandLine().getErr();
         return line -> {
+            Activity.now(line);
             out.println(line);
             out.flush();
         };

@@ -60,6 +60,7 @@ final class ScenariosCommand implements Callable<Integer> {
         if (threads < 1 || threads > 16) {
             throw DriftgateException.badInput("--threads must be between 1 and 16, not " + threads);
         }
+        junitXml.ifPresent(ScenariosCommand::requireWritable); // before minutes of scenarios, not after
         List<Scenario> scenarios = new ScenarioLoader(repository).loadAll(dir);
         PrintWriter out = spec.commandLine().getOut();
         // with Markdown on stdout (for $GITHUB_STEP_SUMMARY) the progress goes to stderr
@@ -90,5 +91,20 @@ final class ScenariosCommand implements Callable<Integer> {
             }
         }
         return report.failed() == 0 ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    private static void requireWritable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw DriftgateException.badInput("cannot write the JUnit XML report to " + file + ": its folder cannot be created ("
+                    + e.getMessage() + ")");
+        }
+        if (parent != null && !Files.isWritable(parent) || Files.isDirectory(file) || Files.exists(file) && !Files.isWritable(file)) {
+            throw DriftgateException.badInput("cannot write the JUnit XML report to " + file + ": not a writable file; choose another --junit-xml");
+        }
     }
 }

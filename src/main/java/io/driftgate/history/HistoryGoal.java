@@ -129,6 +129,17 @@ final class HistoryGoal implements RepairGoal {
             if (row.isEmpty() || row.get().checksum().equals(m.checksum())) {
                 continue;
             }
+            List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(change.sql());
+            if (!data.isEmpty()) {
+                // the schema cannot show whether an edited data statement ran: realigning would erase validate's evidence
+                DataChangeDetector.DataStatement first = data.get(0);
+                refusals.add(m.label() + " was edited after it was applied (checksum " + row.get().checksum().map(String::valueOf).orElse("none")
+                        + " → " + m.checksum().map(String::valueOf).orElse("none") + ") and changes data (" + first.keyword() + " at "
+                        + m.script() + ":" + first.line() + "), which the schema cannot prove ran: driftgate does not realign its "
+                        + "checksum. Restore the original script and put the change in a new migration, or, if you know the edited "
+                        + "script's effects are all in the database, run flyway repair yourself");
+                continue;
+            }
             boolean effectsPresent = HistoryReconciler.effects(change).stream().allMatch(e -> SchemaDiffer.diff(change.after(), live)
                     .stream().noneMatch(d -> io.driftgate.diff.DriftScope.covers(d, e)));
             if (effectsPresent) {

@@ -3,6 +3,7 @@ package io.driftgate.history;
 import io.driftgate.apply.RepairExecutor;
 import io.driftgate.apply.RepairOutcome;
 import io.driftgate.db.ConnectionSettings;
+import io.driftgate.db.DatabaseIdentity;
 import io.driftgate.diff.Drift;
 import io.driftgate.diff.SchemaDiffer;
 import io.driftgate.failure.DriftgateException;
@@ -50,7 +51,8 @@ public final class RecoveringMigrate {
      * transaction, or only planned when {@code options.repair().dryRun()}.
      */
     public ReconcileResult reconcile(ConnectionSettings target, MigrateOptions options, Consumer<String> say) {
-        return reconcile(target, options, replay(target, options, say), say);
+        ReplayResult replay = replay(target, options, say);
+        return reconcile(target, NothingUnchecked.resolveVersions(options, replay), replay, say);
     }
 
     public MigrateResult migrate(ConnectionSettings target, MigrateOptions options, Consumer<String> progress) {
@@ -60,11 +62,22 @@ public final class RecoveringMigrate {
             progress.accept(line);
         };
         ReplayResult replay = replay(target, options, say);
+        options = NothingUnchecked.resolveVersions(options, replay);
         Flyway flyway = flyway(target, options);
         ReconcileResult reconciled;
         int executed = 0;
+        List<ReconcileResult> committed = new ArrayList<>();
         for (int round = 1; ; round++) {
             reconciled = reconcile(target, options, replay, say);
+            if (reconciled.repair() instanceof RepairOutcome.Refused && (!committed.isEmpty() || executed > 0)) {
+                // exit 2 promises that nothing changed; an earlier round of this run did commit
+                throw DriftgateException.database("The database changed while this deploy ran: the second reconciliation was "
+                        + "refused (see above) after the first had committed its repair and history rows (listed above as applied and "
+                        + "recorded). Those stay and are consistent; decide the refusal, then rerun driftgate migrate.", null);
+            }
+            if (reconciled.repair() instanceof RepairOutcome.Applied) {
+                committed.add(reconciled);
+            }
             if (reconciled.repair() instanceof RepairOutcome.Refused) {
                 say.accept("Nothing was changed. A human must decide; see above.");
                 return new MigrateResult(MigrateResult.Outcome.REFUSED, log, reconciled.reconciliation(),
@@ -78,15 +91,14 @@ public final class RecoveringMigrate {
                 break;
             } catch (FlywayMigrateException e) {
                 if (round < MAX_RECONCILE_ROUNDS && e.getSqlState() != null && ALREADY_EXISTS.contains(e.getSqlState())) {
+                    executed += e.getErrorResult() == null ? 0 : e.getErrorResult().getSuccessfulMigrations().size();
                     say.accept("  Flyway failed with SQLSTATE " + e.getSqlState() + " (" + firstLine(e.getMessage())
                             + "): the database changed meanwhile; reconciling again");
                     continue;
                 }
-                throw DriftgateException.database("Flyway migrate failed" + (e.getSqlState() == null ? "" : " (SQLSTATE " + e.getSqlState() + ")")
-                        + ": " + firstLine(e.getMessage()) + ". PostgreSQL rolled that migration back; what driftgate committed before is "
-                        + "consistent. Fix the migration and rerun.", e);
+                throw FlywayStageFailure.of(e, committed, executed, flyway);
             } catch (FlywayException e) {
-                throw DriftgateException.database("Flyway migrate failed: " + firstLine(e.getMessage()), e);
+                throw FlywayStageFailure.of(e, committed, executed, flyway);
             }
         }
         verify(target, replay, flyway, options, say);
@@ -95,12 +107,29 @@ public final class RecoveringMigrate {
     }
 
     private ReplayResult replay(ConnectionSettings target, MigrateOptions options, Consumer<String> say) {
+        options.shadowUrl().ifPresent(shadow -> requireDistinct(target, shadow));
         ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target));
         say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
         ReplayResult replay = new MigrationReplay(shadow, reader(options)::read, Optional.of(ReplayCache.standard(env)))
                 .replay(options.locations(), options.schemas());
         say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
+        NothingUnchecked.requireSchemasChecked(options.schemas(), replay, Optional.of(target));
         return replay;
+    }
+
+    /** The replay writes into the shadow: given the target itself, it would build the schema there. */
+    private static void requireDistinct(ConnectionSettings target, ConnectionSettings shadow) {
+        boolean same;
+        try {
+            same = DatabaseIdentity.of(target).equals(DatabaseIdentity.of(shadow));
+        } catch (SQLException e) {
+            throw DriftgateException.database("Could not connect to compare the target " + target + " and the shadow " + shadow
+                    + ": " + e.getMessage(), e);
+        }
+        if (same) {
+            throw DriftgateException.badInput("--shadow-url " + shadow + " is the target database itself: the replay would build the "
+                    + "migrations' schema in it. Give an empty database of its own, or leave --shadow-url out.");
+        }
     }
 
     private ReconcileResult reconcile(ConnectionSettings target, MigrateOptions options, ReplayResult replay, Consumer<String> say) {
@@ -180,6 +209,7 @@ public final class RecoveringMigrate {
                 .schemas(options.schemas().toArray(String[]::new))
                 .table(options.repair().historyTable())
                 .createSchemas(true)
+                .validateMigrationNaming(true)
                 .load();
     }
 

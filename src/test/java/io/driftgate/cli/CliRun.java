@@ -14,7 +14,7 @@ record CliRun(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
+        int exit = Main.execute(cli, args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 }

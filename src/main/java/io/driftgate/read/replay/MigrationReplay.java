@@ -68,6 +68,12 @@ public final class MigrationReplay {
         List<String> checkedSchemas = checkedSchemas(schemas);
         int serverMajor = ShadowSource.serverMajorVersion(source.probe());
         List<ReplayedMigration> resolved = resolve(checkedLocations, checkedSchemas);
+        if (resolved.isEmpty()) {
+            // a gate that replays nothing would compare nothing and pass
+            throw DriftgateException.badInput("No migrations found at " + String.join(", ", checkedLocations)
+                    + ", so nothing would be checked. Point --locations at the folder holding V1__….sql files "
+                    + "(a bare path means filesystem:; classpath: reads driftgate's own classpath).");
+        }
         Optional<String> key = cache.flatMap(c -> ReplayCache.key(resolved, checkedSchemas, serverMajor));
         if (key.isPresent()) {
             Optional<ReplayResult> hit = cache.get().load(key.get());
@@ -143,7 +149,9 @@ public final class MigrationReplay {
                 .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
                 .locations(locations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
-                .failOnMissingLocations(true);
+                .failOnMissingLocations(true)
+                // a misnamed script (v6_x.sql, V6_x.sql) is an error, not a silently skipped migration
+                .validateMigrationNaming(true);
     }
 
     private SchemaModel readNow(Shadow shadow, ReplayRecorder recorder, List<String> schemas) {

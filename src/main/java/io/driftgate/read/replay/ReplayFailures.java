@@ -25,7 +25,7 @@ final class ReplayFailures {
         if (migrate.isPresent() || script.isPresent()) {
             return migrationFailed(e, migrate, script);
         }
-        return DriftgateException.badInput("Flyway could not replay the migrations: " + firstLine(e.getMessage()));
+        return DriftgateException.badInput("Flyway could not replay the migrations: " + allLines(e.getMessage()));
     }
 
     private static DriftgateException migrationFailed(FlywayException e, Optional<FlywayMigrateException> migrate,
@@ -54,6 +54,12 @@ final class ReplayFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** Flyway lists what it found on the lines after the first (e.g. each misnamed file): keep them, on one line. */
+    private static String allLines(String text) {
+        String joined = text == null ? "" : String.join(" ", text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return joined.length() > 2000 ? joined.substring(0, 2000) + " …" : joined;
     }
 
     private static String firstLine(String text) {

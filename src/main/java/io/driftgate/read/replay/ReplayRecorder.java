@@ -50,6 +50,7 @@ final class ReplayRecorder implements Callback {
     @Override
     public void handle(Event event, Context context) {
         if (event == Event.BEFORE_EACH_MIGRATE) {
+            io.driftgate.failure.Activity.now("replaying " + context.getMigrationInfo().getScript() + " in the shadow database");
             if (initial.isEmpty()) {
                 initial = Optional.of(read(context, "before the first migration"));
             }
