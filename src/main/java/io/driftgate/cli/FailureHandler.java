@@ -3,6 +3,7 @@ package io.driftgate.cli;
 import io.driftgate.db.DatabaseUrl;
 import io.driftgate.failure.DriftgateException;
 import io.driftgate.providers.ProviderException;
+import io.driftgate.providers.ProviderSettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -31,6 +32,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
         } else if (e instanceof DatabaseUrl.InvalidUrlException) {
             code = ExitCodes.BAD_INPUT;
             message = e.getMessage();
+        } else if (e instanceof ProviderSettingException) {
+            code = ExitCodes.BAD_INPUT;
+            message = e.getMessage();
         } else if (e instanceof ProviderException) {
             code = ExitCodes.DATABASE;
             message = e.getMessage();
@@ -44,7 +48,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         err.println(cmd.getColorScheme().errorText("driftgate: " + message));
         if (verbose) {
             e.printStackTrace(err);
-        } else if (!(e instanceof DriftgateException || e instanceof DatabaseUrl.InvalidUrlException)) {
+        } else if (!(e instanceof DriftgateException || e instanceof DatabaseUrl.InvalidUrlException || e instanceof ProviderSettingException)) {
             err.println("(rerun with --verbose for the stack trace)");
         }
         err.flush();

@@ -33,7 +33,7 @@ public final class ProviderSelector {
             }
             case ExternalProvider.NAME -> {
                 String url = Optional.ofNullable(env.get(URL_SETTING)).filter(s -> !s.isBlank())
-                        .orElseThrow(() -> new ProviderException(SETTING + "=external needs " + URL_SETTING
+                        .orElseThrow(() -> new ProviderSettingException(SETTING + "=external needs " + URL_SETTING
                                 + ", e.g. " + URL_SETTING + "=postgres://postgres@127.0.0.1:5432/postgres"));
                 return new Choice(new ExternalProvider(DatabaseUrl.parse(url, Optional.empty(), Optional.empty(), env)),
                         SETTING + "=external");
@@ -44,7 +44,7 @@ public final class ProviderSelector {
             case EmbeddedProvider.NAME -> {
                 return new Choice(new EmbeddedProvider(), SETTING + "=embedded");
             }
-            default -> throw new ProviderException(SETTING + "=" + explicit
+            default -> throw new ProviderSettingException(SETTING + "=" + explicit
                     + " is not a provider: use docker, embedded or external");
         }
         DockerProbe.Status docker = DockerProbe.probe(env);
