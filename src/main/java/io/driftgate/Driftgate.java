@@ -31,7 +31,7 @@ public final class Driftgate {
      * Flyway migrate with recovery from drift, for the database at {@code url} (JDBC or libpq), with the
      * locations, schemas and history table the application's Flyway is configured with.
      *
-     * @throws DriftgateException when it is refused (a human must decide; nothing changed) or fails (rolled back)
+     * @throws DriftgateException when it is refused (a human must decide; nothing changed) or fails (the message says what stays committed)
      */
     public static MigrateResult migrate(String url, String user, String password, Flyway flyway) {
         var config = flyway.getConfiguration();

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 "  1  drift found (check, plan)",
                 "  2  refused: needs a human (a hazard not allowed, an unprovable migration); nothing was changed",
                 "  3  bad input or configuration",
-                "  4  database error (unreachable, auth, permission, SQL failure, rolled back)"})
+                "  4  database error (unreachable, auth, permission, SQL failure, out of memory); the message says what, if anything, stays committed"})
 final class DriftgateCommand implements Callable<Integer> {
 
     @Spec

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = {"Flyway migrate with automatic recovery from drift (the deploy command)",
                 "Replays the migrations, reconciles Flyway's history with the live schema (repair and history rows in one "
                         + "transaction), lets Flyway run what is absent, then proves the database equals the migrations.",
-                "Exit 0: converged; 2: refused, nothing changed; 3: bad input; 4: database error (rolled back)."})
+                "Exit 0: converged; 2: refused, nothing changed; 3: bad input; 4: database error; the message says what was committed before it (driftgate's repair, migrations Flyway applied) and what was rolled back."})
 final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

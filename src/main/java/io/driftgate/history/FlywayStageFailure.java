@@ -58,10 +58,15 @@ final class FlywayStageFailure {
                 : "Committed by this run (stays in the database): " + String.join("; ", committed) + ".");
 
         boolean transactional = migrate.map(FlywayMigrateException::isExecutableInTransaction).orElse(true);
-        lines.add(transactional
-                ? "Rolled back: " + failing + " (it ran in its own transaction; Flyway recorded nothing for it)."
-                : "Not rolled back: " + failing + " runs outside a transaction (e.g. CREATE INDEX CONCURRENTLY), so what it did "
-                + "before the failing statement stays, and Flyway recorded it as failed; the next driftgate migrate judges it from the schema.");
+        if (migrate.map(FlywayMigrateException::getMigration).isEmpty()) {
+            lines.add("Flyway stopped before running a migration of its own.");
+        } else if (transactional) {
+            lines.add("Rolled back: " + failing + " (it ran in its own transaction; Flyway recorded nothing for it).");
+        } else {
+            lines.add("Not rolled back: " + failing + " runs outside a transaction (e.g. CREATE INDEX CONCURRENTLY), so what it did "
+                    + "before the failing statement stays, and Flyway recorded it as failed; the next driftgate migrate judges it "
+                    + "from the schema.");
+        }
         lines.add(currentState(flyway));
         lines.add("Next: fix " + failing + where + " (or the data it runs over) and rerun driftgate migrate; "
                 + "what is committed is consistent and will be found in place.");
