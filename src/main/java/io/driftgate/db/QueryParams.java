@@ -1,6 +1,7 @@
 package io.driftgate.db;
 
 import io.driftgate.redact.Secrets;
+import org.postgresql.PGProperty;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,17 @@ final class QueryParams {
 
     /** Keys whose values are secrets, whatever their case ({@code Password=} is still meant as one). */
     private static final Set<String> SECRET_KEYS = Set.of("password", "sslpassword");
+
+    /** libpq's connection keywords; libpq itself refuses any other name in a URI. */
+    private static final Set<String> LIBPQ_KEYWORDS = Set.of("host", "hostaddr", "port", "dbname", "user", "password",
+            "passfile", "require_auth", "channel_binding", "connect_timeout", "client_encoding", "options",
+            "application_name", "fallback_application_name", "keepalives", "keepalives_idle", "keepalives_interval",
+            "keepalives_count", "tcp_user_timeout", "replication", "gssencmode", "sslmode", "sslnegotiation",
+            "sslcompression", "sslcert", "sslkey", "sslkeylogfile", "sslpassword", "sslcertmode", "sslrootcert", "sslcrl",
+            "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version", "krbsrvname",
+            "gsslib", "gssdelegation", "service", "target_session_attrs", "load_balance_hosts", "ssl",
+            "max_protocol_version", "min_protocol_version", "oauth_issuer", "oauth_client_id", "oauth_client_secret",
+            "oauth_scope");
 
     private QueryParams() {
     }
@@ -48,6 +60,12 @@ final class QueryParams {
             if (pair[2] == null) {
                 throw new DatabaseUrl.InvalidUrlException("a query parameter in the URL has no '='; if the password "
                         + "contains a raw '&', percent-encode it as %26");
+            }
+            // a name no driver knows is most often the rest of a password cut at a raw '&'; so it is not shown either
+            String key = lenient(pair[0]);
+            if (!LIBPQ_KEYWORDS.contains(key) && !isSecretKey(key) && !key.equalsIgnoreCase("user") && PGProperty.forName(key) == null) {
+                throw new DatabaseUrl.InvalidUrlException("a query parameter in the URL is neither a libpq nor a pgjdbc "
+                        + "setting; check the names, and if the password contains a raw '&', percent-encode it as %26");
             }
         }
         return pairs;

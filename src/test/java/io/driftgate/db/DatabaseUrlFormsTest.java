@@ -53,6 +53,8 @@ class DatabaseUrlFormsTest {
             jdbc:postgresql://h/db?password=Sekr3t%zzPa55word         | '%'    | %25
             jdbc:postgresql://h/db?Password=Sekr3t%Pa55word           | '%'    | %25
             jdbc:postgresql://h/db?password=Sekr3t&Pa55word           | '&'    | %26
+            jdbc:postgresql://h/db?password=Sekr3t&Pa55word=x         | '&'    | %26
+            postgres://u@h/db?password=Sekr3t&Pa55word=x              | '&'    | %26
             postgres://app:Sekr3t/12@h/db                            | '/'    | %2F
             postgres://app:12/Sekr3tPa55word@h/db                    | '/'    | %2F
             """)
