@@ -85,7 +85,7 @@ final class ScenariosCommand implements Callable<Integer> {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(file, report.junitXml(), StandardCharsets.UTF_8);
+                Files.writeString(file, io.driftgate.redact.Secrets.redact(report.junitXml()), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw DriftgateException.badInput("cannot write the JUnit XML report to " + file + ": " + e.getMessage());
             }

@@ -51,9 +51,9 @@ class DatabaseUrlTest {
         assertThat(fromUrl.user()).isEqualTo("urluser");
         assertThat(fromUrl.password()).contains("urlpass");
 
-        ConnectionSettings explicit = DatabaseUrl.parse("postgres://urluser:urlpass@h/db", Optional.of("me"), Optional.of("mine"), env);
+        ConnectionSettings explicit = DatabaseUrl.parse("postgres://urluser:urlpass@h/db", Optional.of("me"), Optional.of("m1ne-explicit"), env);
         assertThat(explicit.user()).isEqualTo("me");
-        assertThat(explicit.password()).contains("mine");
+        assertThat(explicit.password()).contains("m1ne-explicit");
     }
 
     @Test
@@ -65,7 +65,7 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:hunter2@h/db", Optional.empty(), Optional.empty(), NO_ENV))
                 .isInstanceOf(DatabaseUrl.InvalidUrlException.class)
                 .hasMessageNotContaining("hunter2")
-                .hasMessageContaining("mysql://u:***@h/db");
+                .hasMessageContaining("'mysql:'");
         assertThat(DatabaseUrl.redact("jdbc:postgresql://h/db?user=u&password=hunter2")).doesNotContain("hunter2");
     }
 
