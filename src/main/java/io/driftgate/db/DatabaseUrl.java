@@ -94,9 +94,19 @@ public final class DatabaseUrl {
     }
 
     static String jdbc(String hosts, String database, Map<String, String> params) {
+        params.forEach(DatabaseUrl::requireKnownChoice);
         List<String> pairs = new ArrayList<>();
         params.forEach((k, v) -> pairs.add(UrlText.encode(k) + "=" + UrlText.encode(v)));
         return "jdbc:postgresql://" + hosts + "/" + UrlText.encode(database) + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
+    }
+
+    /** A setting with a fixed set of values ({@code sslmode=bogus}) is the user's typo: exit 3 now, not a failed connect later. */
+    private static void requireKnownChoice(String key, String value) {
+        org.postgresql.PGProperty property = org.postgresql.PGProperty.forName(key);
+        String[] choices = property == null ? null : property.getChoices();
+        if (choices != null && java.util.Arrays.stream(choices).noneMatch(c -> c.equalsIgnoreCase(value))) {
+            throw new InvalidUrlException("the URL's " + key + " must be one of " + String.join(", ", choices));
+        }
     }
 
     record Parts(String jdbcUrl, Optional<String> user, Optional<String> password) {
