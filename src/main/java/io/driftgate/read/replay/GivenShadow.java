@@ -55,8 +55,8 @@ public record GivenShadow(ConnectionSettings database, boolean onTargetServer) i
             UNION ALL SELECT 'pg_default_acl'::regclass, oid FROM pg_default_acl WHERE oid >= 16384
             UNION ALL SELECT 'pg_largeobject_metadata'::regclass, oid FROM pg_largeobject_metadata WHERE oid >= 16384
             )
-            SELECT count(*) OVER (), coalesce(pg_describe_object(classid, objid, 0), classid::text || ' ' || objid)
-            FROM o ORDER BY classid::oid, 2 LIMIT 6""";
+            SELECT count(*) OVER (), coalesce(i.type || ' ' || i.identity, o.classid::text || ' ' || o.objid)
+            FROM o, pg_identify_object(o.classid, o.objid, 0) i ORDER BY o.classid::oid, 2 LIMIT 6""";
     private static final int SHOWN = 5;
 
     public GivenShadow {
