@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * @param host    host name plus, on Linux, the pid namespace (containers on one host reuse pids)
  * @param started when that JVM started (tells a reused pid from the same process)
  */
-record ShadowMarker(String id, long pid, String host, Instant started) {
+public record ShadowMarker(String id, long pid, String host, Instant started) {
 
     private static final Pattern FORMAT = Pattern.compile(
             "^driftgate shadow id=([0-9a-f]{16}) pid=(\\d+) host=(\\S+) started=(\\S+)$");
@@ -32,7 +32,7 @@ record ShadowMarker(String id, long pid, String host, Instant started) {
     static final Duration FOREIGN_AGE = Duration.ofHours(24);
     private static final Duration START_SLACK = Duration.ofSeconds(2);
 
-    ShadowMarker {
+    public ShadowMarker {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(started, "started");
@@ -73,7 +73,7 @@ record ShadowMarker(String id, long pid, String host, Instant started) {
         return !sessionsConnected && started.plus(FOREIGN_AGE).isBefore(now);
     }
 
-    static String thisHost() {
+    public static String thisHost() {
         String name;
         try {
             name = InetAddress.getLocalHost().getHostName();
