@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
 
         List<Drift> entityDrift = List.of();
         if (entities.entities != null) {
-            ReplayResult replay = new MigrationReplay(ShadowSource.choose(options.shadowUrl(), target),
+            ReplayResult replay = new MigrationReplay(ShadowSource.choose(options.shadowUrl(), target, options.shadowOnTarget()),
                     new CatalogReader()::read, Optional.of(ReplayCache.standard(env))).replay(options.locations(), options.schemas());
             NothingUnchecked.requireSchemasChecked(options.schemas(), replay, target);
             progress.accept("Reading the entities in " + entities.entities);

@@ -35,6 +35,6 @@ final class Recovery {
         Optional<ConnectionSettings> shadow = Optional.ofNullable(recovery.shadowUrl)
                 .map(url -> DatabaseUrl.parse(url, Optional.empty(), Optional.empty(), env));
         return new MigrateOptions(migrations.flywayLocations(), database.schemas(), repair, Set.copyOf(recovery.assumeApplied),
-                Set.copyOf(recovery.rerun), shadow);
+                Set.copyOf(recovery.rerun), shadow, recovery.shadowOnTarget);
     }
 }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** {@code --lock-timeout --assume-applied --rerun --shadow-url}: how a repair treats live traffic and unprovable migrations. */
+/** {@code --lock-timeout --assume-applied --rerun --shadow-url --shadow-on-target}: how a repair treats live traffic and unprovable migrations. */
 final class RecoveryOptions {
 
     @Option(names = "--lock-timeout", paramLabel = "MILLIS", defaultValue = "2000",
@@ -20,6 +20,12 @@ final class RecoveryOptions {
     List<String> rerun = List.of();
 
     @Option(names = "--shadow-url", paramLabel = "URL",
-            description = "an empty database to replay the migrations in (default: a temporary one on the target server, else the embedded PostgreSQL)")
+            description = "an empty database to replay the migrations in; refused unless empty, never cleaned afterwards "
+                    + "(default: a temporary database in driftgate's own PostgreSQL, embedded or a container)")
     String shadowUrl;
+
+    @Option(names = "--shadow-on-target",
+            description = "replay in a temporary database on the target's server instead (the role needs CREATEDB); "
+                    + "migrations with server-wide statements (CREATE ROLE, ALTER SYSTEM, CREATE TABLESPACE, …) are then refused")
+    boolean shadowOnTarget;
 }

@@ -108,7 +108,7 @@ public final class RecoveringMigrate {
 
     private ReplayResult replay(ConnectionSettings target, MigrateOptions options, Consumer<String> say) {
         options.shadowUrl().ifPresent(shadow -> requireDistinct(target, shadow));
-        ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target));
+        ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target), options.shadowOnTarget());
         say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
         ReplayResult replay = new MigrationReplay(shadow, reader(options)::read, Optional.of(ReplayCache.standard(env)))
                 .replay(options.locations(), options.schemas());

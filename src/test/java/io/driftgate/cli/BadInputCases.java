@@ -55,7 +55,7 @@ final class BadInputCases {
                         "jdbc:postgresql://127.0.0.1:1/shadow"))),
                 nothingChanges("shadow url that is not empty", BAD_INPUT, c -> {
                     String shadow = c.shadowWith("CREATE TABLE keep_me (id int); INSERT INTO keep_me VALUES (1);");
-                    return of(c.command("plan", APP, "--shadow-url", shadow), "not empty");
+                    return of(c.command("plan", c.uncachedApp(), "--shadow-url", shadow), "not empty");
                 }),
                 nothingChanges("shadow url that is the target itself", BAD_INPUT, c -> of(c.command("plan", APP, "--shadow-url", c.url()))),
                 nothingChanges("shadow url that is the empty target itself", BAD_INPUT, c -> {
@@ -65,7 +65,7 @@ final class BadInputCases {
                 nothingChanges("shadow url holding only a function and an enum", BAD_INPUT, c -> {
                     String shadow = c.shadowWith("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 42';"
                             + " CREATE TYPE mood AS ENUM ('a', 'b');");
-                    return of(c.command("plan", APP, "--shadow-url", shadow), "not empty");
+                    return of(c.command("plan", c.uncachedApp(), "--shadow-url", shadow), "not empty");
                 }));
     }
 

@@ -162,6 +162,14 @@ final class BadInputs {
             return folder;
         }
 
+        /**
+         * The app plus a V6 no replay has seen (a cache hit opens no shadow, so a given shadow is checked only on a miss):
+         * what a user's first run with a new migration meets.
+         */
+        String uncachedApp() throws IOException {
+            return appPlus("V6__add_note.sql", "ALTER TABLE candidate ADD COLUMN note text; -- " + java.util.UUID.randomUUID() + "\n");
+        }
+
         /** Plain Flyway migrate of this database with {@code location}, as a deploy without driftgate would. */
         void flywayMigrate(String location, String target) {
             Flyway.configure().dataSource(url(), db.settings().user(), db.settings().password().orElse(null))

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The expected schema by migration replay: applies the Flyway migrations to an empty shadow database with
- * real Flyway and keeps the schema after each one. The shadow is removed afterwards, also on failure.
+ * real Flyway and keeps the schema after each one. A temporary shadow is dropped afterwards, also on failure;
+ * a given one ({@code --shadow-url}) is never cleaned (no Flyway clean anywhere in driftgate).
  */
 public final class MigrationReplay {
 
@@ -67,7 +68,12 @@ public final class MigrationReplay {
         List<String> checkedLocations = ReplayLocations.checked(locations);
         List<String> checkedSchemas = checkedSchemas(schemas);
         int serverMajor = ShadowSource.serverMajorVersion(source.probe());
-        List<ReplayedMigration> resolved = resolve(checkedLocations, checkedSchemas);
+        List<MigrationInfo> infos = resolvedInfos(checkedLocations, checkedSchemas);
+        if (source.onTargetServer()) {
+            // before anything runs, also before a cache hit: the same migrations always get the same answer
+            ClusterWideStatements.refuseAny(infos, checkedLocations, source.probe().toString());
+        }
+        List<ReplayedMigration> resolved = infos.stream().map(ReplayedMigration::of).toList();
         if (resolved.isEmpty()) {
             // a gate that replays nothing would compare nothing and pass
             throw DriftgateException.badInput("No migrations found at " + String.join(", ", checkedLocations)
@@ -93,15 +99,18 @@ public final class MigrationReplay {
      * the version, description, script, checksum and type a later step records migrations as applied with.
      */
     public List<ReplayedMigration> resolve(List<String> locations, List<String> schemas) {
-        List<String> checkedSchemas = checkedSchemas(schemas);
-        Flyway flyway = configure(source.probe(), ReplayLocations.checked(locations), checkedSchemas)
+        return resolvedInfos(ReplayLocations.checked(locations), checkedSchemas(schemas)).stream()
+                .map(ReplayedMigration::of).toList();
+    }
+
+    private List<MigrationInfo> resolvedInfos(List<String> locations, List<String> schemas) {
+        Flyway flyway = configure(source.probe(), locations, schemas)
                 .table(PROBE_HISTORY_TABLE)
                 .load();
         try {
             MigrationInfo[] all = flyway.info().all();
             // with no history every resolved migration is pending; repeatables sort after versioned ones
-            return Arrays.stream(all).filter(i -> i.getType() != null && !i.getType().isSynthetic())
-                    .map(ReplayedMigration::of).toList();
+            return Arrays.stream(all).filter(i -> i.getType() != null && !i.getType().isSynthetic()).toList();
         } catch (FlywayException e) {
             throw ReplayFailures.translate(e, source.description());
         }
@@ -115,7 +124,7 @@ public final class MigrationReplay {
         Flyway flyway = configure(shadow.settings(), locations, schemas)
                 .table(HISTORY_TABLE)
                 .createSchemas(true)
-                .cleanDisabled(!shadow.keepsDatabase())
+                .cleanDisabled(true) // driftgate never runs Flyway's clean: it drops only databases it created
                 .callbacks(recorder)
                 .load();
         try {
@@ -127,14 +136,12 @@ public final class MigrationReplay {
         } catch (FlywayException e) {
             throw ReplayFailures.translate(e, shadow.description());
         } finally {
-            try {
-                if (shadow.keepsDatabase()) {
-                    flyway.clean(); // the user's database stays; what the replay created goes
-                }
-            } catch (FlywayException e) {
-                LOG.warn("Could not clean the shadow {}: {}", shadow.description(), e.getMessage());
-            } finally {
-                shadow.close();
+            shadow.close();
+            if (shadow.isGiven()) {
+                // cleaning would drop whatever else is in there too: driftgate cannot prove all of it is its own
+                LOG.warn("The shadow database {} now holds what the replay created; driftgate never empties a database "
+                        + "it did not create. Drop and recreate it (CREATE DATABASE … TEMPLATE template0) before the "
+                        + "next run that replays in it.", shadow.settings());
             }
         }
     }

@@ -2,7 +2,10 @@ package io.driftgate.read.replay;
 
 import io.driftgate.db.ConnectionSettings;
 
-/** An empty database that one replay runs in; {@link #close()} removes it (or what the replay put in it). */
+/**
+ * An empty database that one replay runs in. {@link #close()} drops it when driftgate created it; a
+ * database the user gave is never cleaned (it is not driftgate's to empty).
+ */
 public interface Shadow extends AutoCloseable {
 
     ConnectionSettings settings();
@@ -10,8 +13,8 @@ public interface Shadow extends AutoCloseable {
     /** For the log line that says which shadow was used; never shows a password. */
     String description();
 
-    /** Whether Flyway must clean the shadow afterwards because the database itself is the user's and stays. */
-    boolean keepsDatabase();
+    /** Whether the database is the user's ({@code --shadow-url}): it stays, with what the replay created in it. */
+    boolean isGiven();
 
     @Override
     void close();

@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Where a replay gets its shadow database. In order of preference: the database the user named with
- * {@code --shadow-url}; a temporary database on the target server when the role may create one; a
- * temporary database on the embedded/shared provider.
+ * Where a replay gets its shadow database: the database the user named with {@code --shadow-url}; else a
+ * temporary database in driftgate's own PostgreSQL (the shared provider: embedded or a container), so that
+ * {@code plan} and {@code check} change nothing on the user's server; a temporary database on the target's
+ * server only when the user asks ({@code --shadow-on-target}), and then migrations with statements that act
+ * on the whole server are refused before anything runs.
  */
 public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
 
@@ -26,14 +28,17 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
     /** For people, e.g. {@code temporary database on the target server jdbc:postgresql://…}. */
     String description();
 
+    /** Whether the shadow shares the target's server, so a cluster-wide statement would change the target's. */
+    boolean onTargetServer();
+
     /** The user's shadow database; refused unless it is empty. */
     static ShadowSource given(ConnectionSettings database) {
-        return new GivenShadow(database);
+        return new GivenShadow(database, false);
     }
 
-    /** A temporary {@code dg_shadow_…} database on the server behind {@code admin}. */
+    /** A temporary {@code dg_shadow_…} database on the target's server (the user asked for it). */
     static ShadowSource temporaryOn(ConnectionSettings admin, String description) {
-        return new TemporaryShadow(admin, description);
+        return new TemporaryShadow(admin, description, true);
     }
 
     /** A temporary database on the JVM's shared provider (embedded PostgreSQL or a container). */
@@ -43,21 +48,49 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
 
     private static ShadowSource shared(String why) {
         return new TemporaryShadow(SharedPostgres.server().admin(), "the local PostgreSQL provider ("
-                + SharedPostgres.server().description() + ")" + why);
+                + SharedPostgres.server().description() + ")" + why, false);
     }
 
-    /** {@code --shadow-url} if given; else the target server if the role may create databases; else the shared provider. */
+    /** {@code --shadow-url} if given; else the shared provider: never the target's server unless asked. */
     static ShadowSource choose(Optional<ConnectionSettings> shadowUrl, Optional<ConnectionSettings> target) {
+        return choose(shadowUrl, target, false);
+    }
+
+    /**
+     * {@code --shadow-url} if given; else, with {@code onTarget} ({@code --shadow-on-target}), a temporary
+     * database on the target's server (its role needs CREATEDB); else the shared provider.
+     */
+    static ShadowSource choose(Optional<ConnectionSettings> shadowUrl, Optional<ConnectionSettings> target, boolean onTarget) {
         if (shadowUrl.isPresent()) {
-            return given(shadowUrl.get());
+            if (onTarget) {
+                throw DriftgateException.badInput("--shadow-url and --shadow-on-target exclude each other: give one.");
+            }
+            return new GivenShadow(shadowUrl.get(), target.map(t -> sameServer(t, shadowUrl.get())).orElse(false));
         }
-        if (target.isPresent() && mayCreateDatabases(target.get())) {
-            return temporaryOn(target.get(), "the target server " + target.get()
-                    + ", whose role may create databases (no --shadow-url given)");
+        if (onTarget) {
+            ConnectionSettings t = target.orElseThrow(() -> DriftgateException.badInput(
+                    "--shadow-on-target needs the target database: give --url (or DATABASE_URL)."));
+            if (!mayCreateDatabases(t)) {
+                throw DriftgateException.badInput("--shadow-on-target needs a role that may create databases, and "
+                        + t.user() + " on " + t + " may not (no CREATEDB). Leave --shadow-on-target out to replay in "
+                        + "driftgate's own PostgreSQL, or give --shadow-url an empty database.");
+            }
+            return temporaryOn(t, "the target server " + t + " (--shadow-on-target)");
         }
         return shared(target.isPresent()
-                ? ", because no --shadow-url was given and the target role may not create databases"
+                ? ", because no --shadow-url was given (the target's server is used only with --shadow-on-target)"
                 : ", because no --shadow-url or target database was given");
+    }
+
+    /** Same host and port in both JDBC URLs: then both databases share one cluster (roles, tablespaces, settings). */
+    static boolean sameServer(ConnectionSettings a, ConnectionSettings b) {
+        return authority(a).equalsIgnoreCase(authority(b));
+    }
+
+    private static String authority(ConnectionSettings settings) {
+        String url = settings.jdbcUrl().replaceFirst("^jdbc:postgresql://", "");
+        String hostPort = url.split("[/?]", 2)[0];
+        return hostPort.contains(":") || hostPort.isEmpty() ? hostPort : hostPort + ":5432";
     }
 
     /** Whether the role is a superuser or has CREATEDB; false also when the server cannot be asked. */

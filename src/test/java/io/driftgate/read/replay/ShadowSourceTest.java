@@ -8,6 +8,8 @@ import io.driftgate.providers.ThrowawayDatabase;
 import io.driftgate.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,37 +45,80 @@ class ShadowSourceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 42'",
+            "CREATE TYPE mood AS ENUM ('a', 'b')",
+            "CREATE DOMAIN positive AS integer CHECK (VALUE > 0)",
+            "CREATE EXTENSION pg_trgm",
+            "CREATE SCHEMA kept",
+            "CREATE SEQUENCE public.counter",
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 42'; CREATE TYPE mood AS ENUM ('a', 'b')"})
+    void aGivenShadowHoldingAnyKindOfObjectIsRefusedAndKeepsIt(String ddl) throws Exception {
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            TestDatabases.execute(db.settings(), ddl);
+            long before = userObjectCount(db.settings());
+            MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
+
+            assertThatThrownBy(() -> replay.replay(BASIC, List.of("public")))
+                    .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
+                    .hasMessageContaining("not empty")
+                    .hasMessageContaining("never empties one it did not create");
+            assertThat(userObjectCount(db.settings())).isEqualTo(before).isPositive();
+            assertThat(tableNames(db.settings())).doesNotContain("candidate", "flyway_schema_history");
+        }
+    }
+
     @Test
-    void anEmptyGivenShadowIsUsedAndLeftEmpty() throws Exception {
+    void anEmptyGivenShadowIsUsedAndNeverCleaned() throws Exception {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
 
             ReplayResult result = replay.replay(List.of("classpath:replay/sales"), List.of("sales"));
 
             assertThat(result.finalSchema().table(QualifiedName.of("sales", "orders"))).isPresent();
-            assertThat(tableNames(db.settings())).isEmpty();
-            assertThat(schemaExists(db.settings(), "sales")).isFalse();
+            // no Flyway clean: what the replay built stays, and a second run is refused until the user recreates it
+            assertThat(tableNames(db.settings())).contains("orders");
+            assertThatThrownBy(() -> new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty())
+                    .replay(List.of("classpath:replay/sales"), List.of("sales")))
+                    .hasMessageContaining("not empty");
         }
     }
 
     @Test
-    void aGivenShadowIsCleanedAlsoWhenAMigrationFails() throws Exception {
+    void aGivenShadowIsNotCleanedWhenAMigrationFails() throws Exception {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             MigrationReplay replay = new MigrationReplay(ShadowSource.given(db.settings()), Optional.empty());
 
             assertThatThrownBy(() -> replay.replay(List.of("classpath:replay/failing"), List.of("public")))
                     .hasMessageContaining("V2__broken.sql");
-            assertThat(tableNames(db.settings())).isEmpty();
+            assertThat(tableNames(db.settings())).isNotEmpty();
         }
     }
 
     @Test
-    void aTemporaryShadowOnTheTargetServerIsCreatedAndDropped() {
-        assertThat(ShadowSource.mayCreateDatabases(TARGET)).isTrue();
+    void byDefaultTheShadowIsInDriftgatesOwnPostgresNotOnTheTargetServer() {
         ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.of(TARGET));
-        assertThat(source).isInstanceOf(TemporaryShadow.class);
+        assertThat(source).isInstanceOfSatisfying(TemporaryShadow.class, t -> assertThat(t.onTargetServer()).isFalse());
+        assertThat(source.description()).contains("local PostgreSQL provider", "--shadow-on-target");
+    }
+
+    @Test
+    void aTemporaryShadowOnTheTargetServerIsCreatedMarkedAndDropped() {
+        ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.of(TARGET), true);
+        assertThat(source).isInstanceOfSatisfying(TemporaryShadow.class, t -> assertThat(t.onTargetServer()).isTrue());
         assertThat(source.description()).contains("127.0.0.1:5432");
         List<String> before = shadowDatabasesOn(TARGET);
+        try (Shadow shadow = source.open()) {
+            String name = shadow.settings().database();
+            String comment = scalarText(TARGET, "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '"
+                    + name + "'");
+            assertThat(ShadowMarker.parse(comment)).hasValueSatisfying(m -> {
+                assertThat(name).isEqualTo(TemporaryShadow.PREFIX + m.id());
+                assertThat(m.pid()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(m.runIsGone(java.time.Instant.now(), true)).isFalse();
+            });
+        }
         MigrationReplay replay = new MigrationReplay(source, Optional.empty());
 
         ReplayResult result = replay.replay(BASIC, List.of("public"));
@@ -97,7 +142,7 @@ class ShadowSourceTest {
     }
 
     @Test
-    void aRoleThatMayNotCreateDatabasesFallsBackToTheSharedProvider() throws Exception {
+    void aRoleThatMayNotCreateDatabasesUsesTheSharedProviderAndIsRefusedOnTheTarget() throws Exception {
         String role = "dg_replay_nocreatedb";
         TestDatabases.execute(TARGET, "DROP ROLE IF EXISTS " + role + "; CREATE ROLE " + role + " LOGIN NOCREATEDB");
         try {
@@ -105,9 +150,20 @@ class ShadowSourceTest {
             assertThat(ShadowSource.mayCreateDatabases(limited)).isFalse();
             assertThat(ShadowSource.choose(Optional.empty(), Optional.of(limited)).description())
                     .contains("local PostgreSQL provider");
+            assertThatThrownBy(() -> ShadowSource.choose(Optional.empty(), Optional.of(limited), true))
+                    .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
+                    .hasMessageContaining("CREATEDB");
         } finally {
             TestDatabases.execute(TARGET, "DROP ROLE IF EXISTS " + role);
         }
+    }
+
+    @Test
+    void aGivenShadowOnTheTargetsServerIsCheckedForServerWideStatements() {
+        ConnectionSettings other = TARGET.withDatabase("test");
+        assertThat(ShadowSource.choose(Optional.of(other), Optional.of(TARGET)).onTargetServer()).isTrue();
+        assertThat(ShadowSource.sameServer(TARGET, new ConnectionSettings("jdbc:postgresql://127.0.0.1:5433/x", "u",
+                Optional.empty()))).isFalse();
     }
 
     @Test
@@ -138,11 +194,18 @@ class ShadowSourceTest {
         }
     }
 
-    private static boolean schemaExists(ConnectionSettings db, String schema) throws SQLException {
-        try (Connection c = db.open(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = '" + schema + "'")) {
+    private static long userObjectCount(ConnectionSettings db) throws SQLException {
+        return Long.parseLong(scalarText(db, "SELECT (SELECT count(*) FROM pg_class WHERE oid >= 16384) + (SELECT count(*) FROM pg_type "
+                + "WHERE oid >= 16384) + (SELECT count(*) FROM pg_proc WHERE oid >= 16384) + (SELECT count(*) FROM pg_namespace "
+                + "WHERE oid >= 16384) + (SELECT count(*) FROM pg_extension WHERE oid >= 16384)"));
+    }
+
+    private static String scalarText(ConnectionSettings db, String sql) {
+        try (Connection c = db.open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getInt(1) == 1;
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
