@@ -1,6 +1,7 @@
 package io.driftgate.apply;
 
 import io.driftgate.db.ConnectionSettings;
+import io.driftgate.db.ConnectionTimeouts;
 import io.driftgate.db.LockHolders;
 import io.driftgate.diff.Drift;
 import io.driftgate.diff.SchemaDiffer;
@@ -72,8 +73,8 @@ public final class RepairExecutor {
         try {
             connection = target.open();
         } catch (SQLException e) {
-            throw DriftgateException.database("cannot connect to " + target + ": " + e.getMessage()
-                    + ". Check the URL, the user and the password (nothing was changed)", e);
+            throw DriftgateException.database("cannot connect to " + target + ": " + ConnectionTimeouts.explain(target, e)
+                    + " Check the URL, the user and the password (nothing was changed).", e);
         }
         try (Connection c = connection) {
             c.setAutoCommit(false);

@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         Optional<ConnectionSettings> target = database.url != null || env.containsKey("DATABASE_URL")
-                ? Optional.of(database.connection(env)) : Optional.empty();
+                ? Optional.of(Recovery.target(database, recovery, env)) : Optional.empty();
         MigrateOptions options = Recovery.options(database, migrations, report, recovery, env);
         var progress = Output.progress(spec, report);
 

@@ -51,6 +51,16 @@ public record ConnectionTimeouts(Duration connect, Duration socket) {
         props.setProperty("socketTimeout", Long.toString(seconds(socket)));
     }
 
+    /** The driver's reason, plus which timeout ran out when the server did not answer in time. */
+    public static String explain(ConnectionSettings db, java.sql.SQLException e) {
+        String reason = e.getMessage() == null ? "no reason given" : e.getMessage().replaceAll("\\.+$", "");
+        boolean timedOut = reason.toLowerCase(java.util.Locale.ROOT).contains("timed out")
+                || e.getCause() instanceof java.net.SocketTimeoutException;
+        return reason + "." + (timedOut ? " The server did not answer within the connect timeout of " + seconds(db.timeouts().connect())
+                + " s (a port that accepts but never answers, a firewall, or a server too busy); raise --connect-timeout if it is only slow."
+                : "");
+    }
+
     private static long seconds(Duration d) {
         return Math.max(1, (d.toMillis() + 999) / 1000);
     }

@@ -78,10 +78,10 @@ public final class LockHolders {
         if (holders.isEmpty()) {
             return "The session that held the lock had ended by the time driftgate asked pg_locks.";
         }
-        String pids = holders.stream().map(h -> Integer.toString(h.pid())).distinct().collect(Collectors.joining(", "));
+        String ends = holders.stream().map(h -> "SELECT pg_terminate_backend(" + h.pid() + ")").distinct()
+                .collect(Collectors.joining("; "));
         return holders.stream().limit(5).map(Holder::describe).collect(Collectors.joining("; "))
                 + (holders.size() > 5 ? "; and " + (holders.size() - 5) + " more" : "")
-                + ". Let that work finish, or end it (SELECT pg_terminate_backend(pid) for pid " + pids
-                + " if it is stuck 'idle in transaction').";
+                + ". Let that work finish, or end it if it is stuck 'idle in transaction' (" + ends + ").";
     }
 }
