@@ -90,9 +90,6 @@ public record LockRetry(Duration lockTimeout, int attempts) {
                     }
                 }
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
