@@ -29,11 +29,14 @@ public final class FlywayLock {
 
     /**
      * Takes the lock for the rest of the current transaction, waiting at most {@code wait} for a
-     * concurrent deploy to finish. Returns false if it did not get it in time.
+     * concurrent deploy to finish. Returns false if it did not get it in time. The wait is bounded by
+     * {@code lock_timeout} alone: a statement_timeout (the server's or the role's) must not cut it short,
+     * so the caller sets its statement_timeout after this returns.
      */
     public static boolean acquireForTransaction(Connection c, long key, Duration wait) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + wait.toMillis() + "ms'");
+            s.execute("SET LOCAL statement_timeout = 0");
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             ps.setLong(1, key);

@@ -1,6 +1,8 @@
 package io.driftgate.apply;
 
 import io.driftgate.db.ConnectionSettings;
+import io.driftgate.db.ConnectionTimeouts;
+import io.driftgate.db.LockHolders;
 import io.driftgate.diff.Drift;
 import io.driftgate.diff.SchemaDiffer;
 import io.driftgate.failure.DriftgateException;
@@ -30,7 +32,6 @@ import java.util.stream.Collectors;
 public final class RepairExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepairExecutor.class);
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** More work for the same transaction, after the DDL (history rows, for instance). */
     @FunctionalInterface
@@ -56,34 +57,38 @@ public final class RepairExecutor {
     /** Reads the live schema under the lock, lets {@code goal} decide, and repairs towards its decision. */
     public RepairOutcome repair(ConnectionSettings target, List<String> schemas, RepairSettings settings, RepairGoal goal) {
         long lockKey = FlywayLock.key(schemas.isEmpty() ? "public" : schemas.get(0), settings.historyTable());
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = target.open()) {
-                c.setAutoCommit(false);
-                try {
-                    RepairOutcome outcome = attempt(c, schemas, settings, lockKey, goal, attempt);
-                    if (outcome instanceof RepairOutcome.Applied) {
-                        c.commit();
-                    } else {
-                        c.rollback();
-                    }
-                    return outcome;
-                } catch (SQLException e) {
-                    rollbackQuietly(c);
-                    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < settings.lockAttempts()) {
-                        long backoff = Math.min(5_000, 250L << (attempt - 1)) + (long) (Math.random() * 100);
-                        LOG.warn("a table lock was not granted within {} ms (attempt {} of {}); rolled back, retrying in {} ms",
-                                settings.lockTimeout().toMillis(), attempt, settings.lockAttempts(), backoff);
-                        sleep(backoff);
-                        continue;
-                    }
-                    throw failure(e, settings, attempt);
-                } catch (RuntimeException e) {
-                    rollbackQuietly(c);
-                    throw e;
+        try {
+            return settings.lockRetry().run("repair", attempt -> once(target, schemas, settings, lockKey, goal, attempt),
+                    (last, attempts) -> lockFailure(target, schemas, settings, attempts, last));
+        } catch (SQLException e) {
+            throw DriftgateException.database("the repair failed and was rolled back, nothing was changed: " + e.getMessage()
+                    + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** One attempt in a transaction of its own: committed when applied, rolled back otherwise. */
+    private RepairOutcome once(ConnectionSettings target, List<String> schemas, RepairSettings settings, long lockKey,
+                               RepairGoal goal, int attempt) throws SQLException {
+        Connection connection;
+        try {
+            connection = target.open();
+        } catch (SQLException e) {
+            throw DriftgateException.database("cannot connect to " + target + ": " + ConnectionTimeouts.explain(target, e)
+                    + " Check the URL, the user and the password (nothing was changed).", e);
+        }
+        try (Connection c = connection) {
+            c.setAutoCommit(false);
+            try {
+                RepairOutcome outcome = attempt(c, schemas, settings, lockKey, goal, attempt);
+                if (outcome instanceof RepairOutcome.Applied) {
+                    c.commit();
+                } else {
+                    c.rollback();
                 }
-            } catch (SQLException e) {
-                throw DriftgateException.database("cannot connect to " + target + ": " + e.getMessage()
-                        + ". Check the URL, the user and the password (nothing was changed)", e);
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
             }
         }
     }
@@ -93,13 +98,14 @@ public final class RepairExecutor {
         if (settings.dryRun()) {
             execute(c, "SET TRANSACTION READ ONLY");
         }
-        execute(c, "SET LOCAL statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+        // the migration lock first: its wait (10 min) is bounded by its own lock_timeout, not cut by statement_timeout
         if (!settings.dryRun() && !FlywayLock.acquireForTransaction(c, lockKey, settings.waitForOtherRun())) {
             throw new DriftgateException(io.driftgate.failure.Failure.DATABASE, "another migration run held the lock on "
                     + settings.historyTable() + " for more than " + settings.waitForOtherRun().toSeconds()
                     + " s; nothing was changed. Rerun when it has finished.");
         }
-        execute(c, "SET LOCAL lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+        execute(c, "SET LOCAL statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+        execute(c, "SET LOCAL lock_timeout = " + settings.lockRetry().setting());
 
         SchemaModel live = reader.read(c, schemas);
         Optional<RepairGoal.Decision> decision = goal.decide(c, live);
@@ -178,14 +184,11 @@ public final class RepairExecutor {
         }
     }
 
-    private static DriftgateException failure(SQLException e, RepairSettings settings, int attempt) {
-        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-            return DriftgateException.database("a table lock was not granted within " + settings.lockTimeout().toMillis()
-                    + " ms in " + attempt + " attempts: live traffic holds it. Nothing was changed; rerun at a quieter time "
-                    + "or raise --lock-timeout.", e);
-        }
-        return DriftgateException.database("the repair failed and was rolled back, nothing was changed: " + e.getMessage()
-                + " (SQLSTATE " + e.getSQLState() + ")", e);
+    private static DriftgateException lockFailure(ConnectionSettings target, List<String> schemas, RepairSettings settings,
+                                                  int attempts, Exception last) {
+        return DriftgateException.database("a table lock was not granted within " + settings.lockTimeout().toMillis()
+                + " ms in " + attempts + " attempts: live traffic holds it. " + LockHolders.describeIn(target, schemas, false)
+                + " Nothing was changed; rerun at a quieter time or raise --lock-timeout.", last);
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
@@ -199,15 +202,6 @@ public final class RepairExecutor {
             c.rollback();
         } catch (SQLException ignored) {
             // the connection is closing anyway; PostgreSQL rolls back on close
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DriftgateException.database("interrupted while waiting to retry; nothing was changed", e);
         }
     }
 }

@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         Optional<ConnectionSettings> target = database.url != null || env.containsKey("DATABASE_URL")
-                ? Optional.of(database.connection(env)) : Optional.empty();
+                ? Optional.of(Recovery.target(database, recovery, env)) : Optional.empty();
         if (target.isEmpty() && entities.entities == null) {
             throw DriftgateException.badInput("check has nothing to compare: give --entities (classes folder or jar) to compare the "
                     + "entities with the migrations, and/or --url (or DATABASE_URL) to compare the database with them.");

@@ -31,7 +31,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
-        ConnectionSettings target = database.connection(env);
+        ConnectionSettings target = Recovery.target(database, recovery, env);
         var progress = Output.progressForMigrate(spec, report);
         progress.accept("driftgate migrate " + target);
         MigrateResult result = new RecoveringMigrate(env).migrate(target,

@@ -31,7 +31,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
-        ConnectionSettings target = database.connection(env);
+        ConnectionSettings target = Recovery.target(database, recovery, env);
         MigrateOptions options = Recovery.options(database, migrations, report, recovery, env);
         ReconcileResult result = new RecoveringMigrate(env).reconcile(target, options.withRepair(options.repair().asDryRun()),
                 Output.progress(spec, report));

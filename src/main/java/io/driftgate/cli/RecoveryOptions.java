@@ -8,8 +8,15 @@ import java.util.List;
 final class RecoveryOptions {
 
     @Option(names = "--lock-timeout", paramLabel = "MILLIS", defaultValue = "2000",
-            description = "longest wait for a table lock per statement, in ms; the repair then rolls back and retries (default: ${DEFAULT-VALUE})")
-    long lockTimeoutMillis;
+            description = "longest wait for a table lock per statement (driftgate's, the catalog reads' and Flyway's "
+                    + "migrations), in ms or e.g. 2s, 1ms .. 10min; the work then rolls back and retries, 5 attempts with "
+                    + "back-off (default: ${DEFAULT-VALUE})")
+    String lockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "30min",
+            description = "longest a single statement may run (a repair's or a migration's, e.g. CREATE INDEX on a large "
+                    + "table), longer than --lock-timeout, up to 24h; a bare number is seconds (default: ${DEFAULT-VALUE})")
+    String statementTimeout;
 
     @Option(names = "--assume-applied", split = ",", paramLabel = "VERSION",
             description = "migrations that change data which you know ran, e.g. --assume-applied 7")

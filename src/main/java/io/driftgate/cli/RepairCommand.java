@@ -34,7 +34,7 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
-        ConnectionSettings target = database.connection(env);
+        ConnectionSettings target = Recovery.target(database, recovery, env);
         MigrateOptions options = Recovery.options(database, migrations, report, recovery, env);
         ReconcileResult result = new RecoveringMigrate(env).reconcile(target, options, Output.progress(spec, report));
         Output.report(spec, report, PlanReport.forReconcile("repair", target.toString(), result, options.repair().allowed()));

@@ -16,11 +16,17 @@ public final class ConnectionSettings {
     private final String jdbcUrl;
     private final String user;
     private final Optional<String> password;
+    private final ConnectionTimeouts timeouts;
 
     public ConnectionSettings(String jdbcUrl, String user, Optional<String> password) {
+        this(jdbcUrl, user, password, ConnectionTimeouts.defaults());
+    }
+
+    public ConnectionSettings(String jdbcUrl, String user, Optional<String> password, ConnectionTimeouts timeouts) {
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
     }
 
     public String jdbcUrl() {
@@ -35,9 +41,18 @@ public final class ConnectionSettings {
         return password;
     }
 
+    public ConnectionTimeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The same database, opened with other connect/login/socket timeouts. */
+    public ConnectionSettings withTimeouts(ConnectionTimeouts value) {
+        return new ConnectionSettings(jdbcUrl, user, password, value);
+    }
+
     /** The same server and credentials, another database. */
     public ConnectionSettings withDatabase(String database) {
-        return new ConnectionSettings(JdbcUrls.withDatabase(jdbcUrl, database), user, password);
+        return new ConnectionSettings(JdbcUrls.withDatabase(jdbcUrl, database), user, password, timeouts);
     }
 
     public String database() {
@@ -49,6 +64,7 @@ public final class ConnectionSettings {
         props.setProperty("user", user);
         password.ifPresent(p -> props.setProperty("password", p));
         props.setProperty("ApplicationName", "driftgate");
+        timeouts.applyTo(props); // every wait bounded: a port that accepts and never answers must not hang us
         return DriverManager.getConnection(jdbcUrl, props);
     }
 

@@ -85,7 +85,8 @@ public final class RecoveringMigrate {
             }
             say.accept("Running Flyway migrate for what is left");
             try {
-                int ran = flyway.migrate().migrationsExecuted;
+                int ran = FlywayStage.migrate(flyway, target, options, say,
+                        executed > 0 || reconciled.repair() instanceof RepairOutcome.Applied);
                 executed += ran;
                 say.accept("  Flyway applied " + ran + " migration(s)");
                 break;
@@ -197,14 +198,14 @@ public final class RecoveringMigrate {
         }
     }
 
-    /** Leaves out the history table under the name this application gives it. */
+    /** Leaves out the history table under the name this application gives it; waits for locks as repairs do. */
     private static CatalogReader reader(MigrateOptions options) {
-        return new CatalogReader(options.repair().historyTable());
+        return new CatalogReader(options.repair().historyTable(), options.repair().lockRetry());
     }
 
     static Flyway flyway(ConnectionSettings target, MigrateOptions options) {
-        return MigrationReplay.withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
-                .dataSource(target.jdbcUrl(), target.user(), target.password().orElse(null))
+        return FlywayStage.bounded(MigrationReplay.withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader())),
+                        target, options.repair())
                 .locations(options.locations().toArray(String[]::new))
                 .schemas(options.schemas().toArray(String[]::new))
                 .table(options.repair().historyTable())

@@ -72,7 +72,7 @@ final class StartingState {
 
     static FluentConfiguration flyway(ConnectionSettings db, Scenario s) {
         return MigrationReplay.withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
-                .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
+                .dataSource(new io.driftgate.db.SettingsDataSource(db)) // the same connect/login/socket timeouts as ours
                 .locations(s.locations().toArray(String[]::new))
                 .schemas(s.schemas().toArray(String[]::new))
                 .createSchemas(true);

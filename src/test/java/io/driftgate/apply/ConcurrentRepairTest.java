@@ -3,6 +3,7 @@ package io.driftgate.apply;
 import io.driftgate.model.SchemaModel;
 import io.driftgate.providers.ThrowawayDatabase;
 import io.driftgate.read.catalog.CatalogReader;
+import io.driftgate.testing.Locks;
 import io.driftgate.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class ConcurrentRepairTest {
             assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<RepairOutcome> second = CompletableFuture.supplyAsync(() -> executor.repair(live.settings(), expected, settings));
 
-            Thread.sleep(1_000);
+            Locks.until("the second repair waits for the migration lock", () -> Locks.someoneWaitsForAnAdvisoryLock(live.settings()));
             assertThat(second).as("the second repair waits for the lock").isNotDone();
             try (Connection observer = live.settings().open()) {
                 assertThat(FlywayLock.isHeld(observer, key)).isTrue();
@@ -54,6 +55,35 @@ class ConcurrentRepairTest {
 
             assertThat(first.get(60, TimeUnit.SECONDS)).isInstanceOf(RepairOutcome.Applied.class);
             assertThat(second.get(60, TimeUnit.SECONDS)).isInstanceOf(RepairOutcome.NothingToDo.class);
+        }
+    }
+
+    /** The wait for another run (10 min by default) is bounded by its own lock_timeout, never cut by statement_timeout. */
+    @Test
+    void theWaitForAnotherRunOutlastsTheStatementTimeout() throws Exception {
+        try (ThrowawayDatabase expectedDb = TestDatabases.fresh(); ThrowawayDatabase live = TestDatabases.fresh();
+             Connection otherRun = live.settings().open()) {
+            TestDatabases.execute(expectedDb.settings(), "create table candidate (id int primary key, expected_wage numeric(10,2))");
+            TestDatabases.execute(live.settings(), "create table candidate (id int primary key)");
+            SchemaModel expected;
+            try (Connection c = expectedDb.settings().open()) {
+                expected = READER.read(c, List.of("public"));
+            }
+            otherRun.setAutoCommit(false);
+            assertThat(FlywayLock.acquireForTransaction(otherRun, FlywayLock.key("public", RepairSettings.FLYWAY_HISTORY_TABLE),
+                    Duration.ofSeconds(1))).isTrue();
+            RepairSettings settings = RepairSettings.defaults().withLockTimeout(Duration.ofMillis(100))
+                    .withStatementTimeout(Duration.ofMillis(500)).withWaitForOtherRun(Duration.ofMinutes(2));
+            CompletableFuture<RepairOutcome> repair = CompletableFuture.supplyAsync(
+                    () -> new RepairExecutor(READER).repair(live.settings(), expected, settings));
+
+            // the server's clock says the repair has waited longer than its statement_timeout: a cut would have come by now
+            Locks.until("the repair has waited past its statement_timeout",
+                    () -> Locks.someoneWaitedForAnAdvisoryLockLongerThan(live.settings(), 1_500) || repair.isDone());
+            assertThat(repair).as("still waiting, not cancelled by statement_timeout").isNotDone();
+            otherRun.rollback();
+
+            assertThat(repair.get(2, TimeUnit.MINUTES)).isInstanceOf(RepairOutcome.Applied.class);
         }
     }
 

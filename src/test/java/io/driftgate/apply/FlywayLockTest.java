@@ -1,6 +1,7 @@
 package io.driftgate.apply;
 
 import io.driftgate.providers.ThrowawayDatabase;
+import io.driftgate.testing.Locks;
 import io.driftgate.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class FlywayLockTest {
                     .locations("filesystem:" + migrations).load();
             CompletableFuture<Integer> migrate = CompletableFuture.supplyAsync(() -> flyway.migrate().migrationsExecuted);
 
-            Thread.sleep(1_500);
+            // Flyway 13 polls pg_try_advisory(_xact)_lock once a second: its session shows it has tried
+            Locks.until("Flyway tries for the lock", () -> Locks.someoneRan(db.settings(), "pg_try_advisory"));
             assertThat(migrate).as("Flyway must wait for driftgate's lock").isNotDone();
             try (Connection observer = db.settings().open()) {
                 assertThat(FlywayLock.isHeld(observer, key)).isTrue();

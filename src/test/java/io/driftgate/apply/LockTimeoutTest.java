@@ -5,6 +5,7 @@ import io.driftgate.failure.Failure;
 import io.driftgate.model.SchemaModel;
 import io.driftgate.providers.ThrowawayDatabase;
 import io.driftgate.read.catalog.CatalogReader;
+import io.driftgate.testing.Locks;
 import io.driftgate.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +43,14 @@ class LockTimeoutTest {
                 try (Statement s = traffic.createStatement()) {
                     s.execute("select * from candidate"); // a reader's ACCESS SHARE lock, held until it commits
                 }
+                int trafficPid = Locks.pid(traffic);
                 RepairSettings settings = RepairSettings.defaults().withLockTimeout(Duration.ofMillis(200));
                 assertThatThrownBy(() -> new RepairExecutor(READER).repair(live.settings(), expected, settings))
                         .isInstanceOf(DriftgateException.class)
                         .satisfies(e -> assertThat(((DriftgateException) e).failure()).isEqualTo(Failure.DATABASE))
                         .hasMessageContaining("lock was not granted within 200 ms in 5 attempts")
+                        .hasMessageContaining("public.candidate is locked (AccessShareLock) by pid " + trafficPid)
+                        .hasMessageContaining("pg_terminate_backend(" + trafficPid + ")")
                         .hasMessageContaining("Nothing was changed");
                 traffic.rollback();
             }
@@ -67,18 +71,15 @@ class LockTimeoutTest {
             try (Statement s = traffic.createStatement()) {
                 s.execute("select * from candidate");
             }
-            CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
-                try {
-                    Thread.sleep(600);
-                    traffic.rollback();
-                    traffic.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            RepairOutcome outcome = new RepairExecutor(READER).repair(live.settings(), expected,
-                    RepairSettings.defaults().withLockTimeout(Duration.ofMillis(200)));
-            release.get(10, TimeUnit.SECONDS);
+            int trafficPid = Locks.pid(traffic);
+            CompletableFuture<RepairOutcome> repair = CompletableFuture.supplyAsync(() -> new RepairExecutor(READER)
+                    .repair(live.settings(), expected, RepairSettings.defaults().withLockTimeout(Duration.ofMillis(200))));
+            // release only once the first attempt has waited and given up: its lock request is gone from pg_locks
+            Locks.until("the repair waits for candidate", () -> Locks.someoneWaitsFor(live.settings(), "candidate", trafficPid));
+            Locks.until("the first attempt gives up", () -> !Locks.someoneWaitsFor(live.settings(), "candidate", trafficPid));
+            traffic.rollback();
+            traffic.close();
+            RepairOutcome outcome = repair.get(2, TimeUnit.MINUTES);
             assertThat(outcome).isInstanceOf(RepairOutcome.Applied.class);
             assertThat(((RepairOutcome.Applied) outcome).attempts()).isGreaterThan(1);
         }

@@ -1,5 +1,7 @@
 package io.driftgate.read.catalog;
 
+import io.driftgate.db.LockHolders;
+import io.driftgate.db.LockRetry;
 import io.driftgate.failure.DriftgateException;
 import io.driftgate.model.CheckConstraint;
 import io.driftgate.model.Column;
@@ -31,7 +33,9 @@ import java.util.Optional;
 
 /**
  * Reads the live schema of some PostgreSQL schemas from {@code pg_catalog}: one bulk query per object
- * kind, all in one consistent snapshot. Works on PostgreSQL 13 to 17.
+ * kind, all in one consistent snapshot. Works on PostgreSQL 13 to 17. Deparsing a generated column or
+ * an expression takes the table's ACCESS SHARE lock, so a session holding ACCESS EXCLUSIVE blocks the
+ * read: it runs under {@code lock_timeout} and, in a transaction of its own, is retried with back-off.
  */
 public final class CatalogReader {
 
@@ -39,6 +43,7 @@ public final class CatalogReader {
     public static final String FLYWAY_HISTORY_TABLE = "flyway_schema_history";
 
     private final String historyTable;
+    private final LockRetry retry;
 
     /** Leaves out Flyway's default history table, {@value #FLYWAY_HISTORY_TABLE}. */
     public CatalogReader() {
@@ -47,13 +52,21 @@ public final class CatalogReader {
 
     /** Leaves out a history table with another name (Flyway's {@code table} setting). */
     public CatalogReader(String historyTable) {
+        this(historyTable, LockRetry.defaults());
+    }
+
+    /** With the lock_timeout and attempts of {@code retry}. */
+    public CatalogReader(String historyTable, LockRetry retry) {
         this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
+        this.retry = Objects.requireNonNull(retry, "retry");
     }
 
     /**
      * The schema model of {@code schemas}. If the connection is in auto-commit mode the reading runs in
      * its own {@code REPEATABLE READ READ ONLY} transaction; otherwise inside the caller's transaction,
      * under a savepoint that is rolled back afterwards. The connection's settings are restored either way.
+     * Each read waits at most {@code lock_timeout} for a table lock; in its own transaction it is retried
+     * with back-off, inside the caller's the caller retries (its whole transaction must start over).
      *
      * @throws DriftgateException (DATABASE) when a catalog query fails
      */
@@ -78,9 +91,16 @@ public final class CatalogReader {
         try {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
-            SchemaModel model = readWithCatalogPath(connection, schemas);
-            connection.commit();
-            return model;
+            return retry.run("reading the catalog", attempt -> {
+                try {
+                    SchemaModel model = readWithCatalogPath(connection, schemas);
+                    connection.commit();
+                    return model;
+                } catch (RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }, (last, attempts) -> lockedOut(connection, schemas, attempts, last));
         } finally {
             connection.rollback(); // nothing to undo after the commit; ends the transaction on failure
             connection.setReadOnly(readOnly);
@@ -92,8 +112,9 @@ public final class CatalogReader {
     private SchemaModel readWithCatalogPath(Connection connection, List<String> schemas) {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL search_path = pg_catalog");
+            s.execute("SET LOCAL lock_timeout = " + retry.setting());
         } catch (SQLException e) {
-            throw failure("setting the search path for reading the catalog", e);
+            throw failure("setting the search path and lock_timeout for reading the catalog", e);
         }
         int version = serverVersion(connection);
         Array schemaArray = schemaArray(connection, schemas);
@@ -247,6 +268,19 @@ public final class CatalogReader {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+    }
+
+    /** Every attempt waited for a lock: name the tables and who holds them, asked on the same (rolled back) connection. */
+    private DriftgateException lockedOut(Connection connection, List<String> schemas, int attempts, Exception last) {
+        String holders;
+        try {
+            holders = LockHolders.describe(LockHolders.in(connection, schemas, true));
+        } catch (SQLException e) {
+            holders = "(could not ask pg_locks who holds the lock: " + e.getMessage() + ")";
+        }
+        return DriftgateException.database("Reading the schema from the PostgreSQL catalog waited for a table lock "
+                + attempts + " times (lock_timeout " + retry.lockTimeout().toMillis() + " ms each): " + holders
+                + " Nothing was changed; rerun when the lock is released, or raise --lock-timeout.", last);
     }
 
     private static DriftgateException failure(String what, SQLException e) {

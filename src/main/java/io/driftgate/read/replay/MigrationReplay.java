@@ -153,7 +153,7 @@ public final class MigrationReplay {
 
     private FluentConfiguration configure(ConnectionSettings db, List<String> locations, List<String> schemas) {
         return withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
-                .dataSource(db.jdbcUrl(), db.user(), db.password().orElse(null))
+                .dataSource(new io.driftgate.db.SettingsDataSource(db)) // the same connect/login/socket timeouts as ours
                 .locations(locations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
                 .failOnMissingLocations(true)
