@@ -94,14 +94,33 @@ public final class DatabaseUrl {
     }
 
     static String jdbc(String hosts, String database, Map<String, String> params) {
-        params.forEach(DatabaseUrl::requireKnownChoice);
+        params.forEach(DatabaseUrl::requireUsableSetting);
         List<String> pairs = new ArrayList<>();
         params.forEach((k, v) -> pairs.add(UrlText.encode(k) + "=" + UrlText.encode(v)));
         return "jdbc:postgresql://" + hosts + "/" + UrlText.encode(database) + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
     }
 
-    /** A setting with a fixed set of values ({@code sslmode=bogus}) is the user's typo: exit 3 now, not a failed connect later. */
-    private static void requireKnownChoice(String key, String value) {
+    /** pgjdbc reads 0 as "no limit": every wait driftgate makes must be bounded. */
+    private static final java.util.Set<String> TIMEOUTS = java.util.Set.of("connecttimeout", "logintimeout", "sockettimeout",
+            "cancelsignaltimeout");
+
+    /**
+     * A setting with a fixed set of values ({@code sslmode=bogus}) is the user's typo, and a timeout of 0 or less would wait
+     * forever: exit 3 now, not a failed connect or a hang later.
+     */
+    private static void requireUsableSetting(String key, String value) {
+        if (TIMEOUTS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            boolean positive;
+            try {
+                positive = Long.parseLong(value.strip()) > 0;
+            } catch (NumberFormatException e) {
+                positive = false;
+            }
+            if (!positive) {
+                throw new InvalidUrlException("the URL's " + key + " must be a whole number of seconds above 0 (0 means wait forever); "
+                        + "leave it out to use driftgate's bounded default");
+            }
+        }
         org.postgresql.PGProperty property = org.postgresql.PGProperty.forName(key);
         String[] choices = property == null ? null : property.getChoices();
         if (choices != null && java.util.Arrays.stream(choices).noneMatch(c -> c.equalsIgnoreCase(value))) {
