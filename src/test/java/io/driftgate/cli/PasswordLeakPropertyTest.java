@@ -54,7 +54,7 @@ class PasswordLeakPropertyTest {
     @TestFactory
     Stream<DynamicTest> noPasswordEverLeaves() {
         Long fixed = Long.getLong("driftgate.seed");
-        long base = fixed != null ? fixed : System.currentTimeMillis();
+        long base = fixed != null ? fixed : Long.getLong("driftgate.seedBase", 20_261_124L); // fixed, so CI is repeatable; -Ddriftgate.seedBase explores
         System.out.println("PasswordLeakPropertyTest seed base " + base + " (replay one case with -Ddriftgate.seed=N)");
         LongStream seeds = fixed != null ? LongStream.of(base) : LongStream.range(base, base + TRIES);
         return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed, base, fixed != null)));
@@ -84,13 +84,12 @@ class PasswordLeakPropertyTest {
                 b.append(random.nextBoolean() ? "🔑" : "😀");
             }
         }
-        // no space at either end: Flyway's environment resolution loses it and the replay cannot log in
-        // (a Flyway matter outside this test's subject; spaces inside are generated)
-        if (b.charAt(0) == ' ') {
-            b.setCharAt(0, 'x');
+        // a space at either end is the classic trimmed-away password: every fifth password has one
+        if (random.nextInt(5) == 0) {
+            b.insert(0, ' ');
         }
-        if (b.charAt(b.length() - 1) == ' ') {
-            b.setCharAt(b.length() - 1, 'y');
+        if (random.nextInt(5) == 0) {
+            b.append(' ');
         }
         return b.toString();
     }

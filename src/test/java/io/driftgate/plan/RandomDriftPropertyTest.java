@@ -48,7 +48,7 @@ class RandomDriftPropertyTest {
     @TestFactory
     Stream<DynamicTest> repairConvergesFromRandomDrift() {
         Long fixed = Long.getLong("driftgate.seed");
-        long base = fixed != null ? fixed : System.currentTimeMillis();
+        long base = fixed != null ? fixed : Long.getLong("driftgate.seedBase", 20_261_124L); // fixed, so CI is repeatable; -Ddriftgate.seedBase explores
         LongStream seeds = fixed != null ? LongStream.of(base) : LongStream.range(base, base + TRIES);
         return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed)));
     }

@@ -19,7 +19,7 @@ class SchemaRoundTripPropertyTest {
     static final int TRIES = 50;
 
     static LongStream seeds() {
-        long base = Long.getLong("driftgate.seed", System.currentTimeMillis());
+        long base = Long.getLong("driftgate.seed", Long.getLong("driftgate.seedBase", 20_261_124L)); // fixed, so CI is repeatable
         return Long.getLong("driftgate.seed") != null ? LongStream.of(base) : LongStream.range(base, base + TRIES);
     }
 
