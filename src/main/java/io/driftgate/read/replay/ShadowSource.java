@@ -2,6 +2,7 @@ package io.driftgate.read.replay;
 
 import io.driftgate.db.ConnectionSettings;
 import io.driftgate.failure.DriftgateException;
+import io.driftgate.providers.PostgresServer;
 import io.driftgate.providers.SharedPostgres;
 
 import java.sql.Connection;
@@ -38,12 +39,13 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
 
     /** A temporary database on the JVM's shared provider (embedded PostgreSQL or a container). */
     static ShadowSource shared() {
-        return shared("");
+        return shared(Optional.empty(), "");
     }
 
-    private static ShadowSource shared(String why) {
-        return new TemporaryShadow(SharedPostgres.server().admin(), "the local PostgreSQL provider ("
-                + SharedPostgres.server().description() + ")" + why);
+    /** On the provider's server of the target's major (a 13 target replays on 13), else of the default major. */
+    private static ShadowSource shared(Optional<ConnectionSettings> target, String why) {
+        PostgresServer server = target.map(SharedPostgres::serverMatching).orElseGet(SharedPostgres::server);
+        return new TemporaryShadow(server.admin(), "the local PostgreSQL provider (" + server.description() + ")" + why);
     }
 
     /** {@code --shadow-url} if given; else the target server if the role may create databases; else the shared provider. */
@@ -55,20 +57,26 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
             return temporaryOn(target.get(), "the target server " + target.get()
                     + ", whose role may create databases (no --shadow-url given)");
         }
-        return shared(target.isPresent()
+        return shared(target, target.isPresent()
                 ? ", because no --shadow-url was given and the target role may not create databases"
                 : ", because no --shadow-url or target database was given");
     }
 
-    /** Whether the role is a superuser or has CREATEDB; false also when the server cannot be asked. */
+    /** Whether the role is a superuser or has CREATEDB; false when the server cannot be reached; a failed login is an error. */
     static boolean mayCreateDatabases(ConnectionSettings settings) {
         try (Connection c = settings.open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname = current_user")) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith(INVALID_AUTHORIZATION)) {
+                throw DriftgateException.database("Could not log in to " + settings + ": " + e.getMessage(), e);
+            }
             return false;
         }
     }
+
+    /** SQLSTATE class 28: wrong password, no password, no such role. */
+    String INVALID_AUTHORIZATION = "28";
 
     /** {@code server_version_num / 10000}; refuses servers older than PostgreSQL 13. */
     static int serverMajorVersion(ConnectionSettings settings) {
