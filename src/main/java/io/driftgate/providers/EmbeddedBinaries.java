@@ -24,7 +24,7 @@ import java.util.zip.ZipFile;
 final class EmbeddedBinaries implements PgBinaryResolver {
 
     static final String GROUP = "io.zonky.test.postgres";
-    static final String CACHE_SETTING = "DRIFTGATE_CACHE";
+    static final String CACHE_SETTING = "DRIFTGATE_CACHE_DIR";
 
     private final int major;
     private final Map<String, String> env;
@@ -78,10 +78,9 @@ final class EmbeddedBinaries implements PgBinaryResolver {
         return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
     }
 
-    /** {@code DRIFTGATE_CACHE}, else {@code $XDG_CACHE_HOME/driftgate}, else {@code ~/.cache/driftgate}; binaries under it. */
+    /** {@code $DRIFTGATE_CACHE_DIR/binaries}, else {@code ~/.cache/driftgate/binaries} (beside the replay cache). */
     Path cacheDirectory() {
         Path root = Optional.ofNullable(env.get(CACHE_SETTING)).filter(s -> !s.isBlank()).map(Path::of)
-                .or(() -> Optional.ofNullable(env.get("XDG_CACHE_HOME")).filter(s -> !s.isBlank()).map(p -> Path.of(p, "driftgate")))
                 .orElse(Path.of(System.getProperty("user.home"), ".cache", "driftgate"));
         return root.resolve("binaries");
     }
