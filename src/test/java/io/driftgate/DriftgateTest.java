@@ -21,11 +21,11 @@ class DriftgateTest {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             TestDatabases.execute(db.settings(), Files.readString(Path.of("fixtures/app/db/migration/V1__create_app_user.sql")));
             Flyway appFlyway = Flyway.configure()
-                    .dataSource(db.settings().jdbcUrl(), db.settings().user(), null)
+                    .dataSource(db.settings().jdbcUrl(), db.settings().user(), TestDatabases.password(db.settings()))
                     .locations("filesystem:fixtures/app/db/migration")
                     .table("schema_history")
                     .load();
-            MigrateResult result = Driftgate.migrate(db.settings().jdbcUrl(), db.settings().user(), null, appFlyway);
+            MigrateResult result = Driftgate.migrate(db.settings().jdbcUrl(), db.settings().user(), TestDatabases.password(db.settings()), appFlyway);
             assertThat(result.outcome()).isEqualTo(MigrateResult.Outcome.CONVERGED);
             assertThat(result.flywayExecuted()).isEqualTo(4);
             assertThat(appFlyway.validateWithResult().validationSuccessful).isTrue();
@@ -39,9 +39,9 @@ class DriftgateTest {
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             TestDatabases.execute(db.settings(), "create table app_user (id bigint primary key, email varchar(255) not null);"
                     + " insert into app_user values (1, 'a'), (2, 'a');");
-            Flyway appFlyway = Flyway.configure().dataSource(db.settings().jdbcUrl(), db.settings().user(), null)
+            Flyway appFlyway = Flyway.configure().dataSource(db.settings().jdbcUrl(), db.settings().user(), TestDatabases.password(db.settings()))
                     .locations("filesystem:fixtures/app/db/migration").load();
-            assertThatThrownBy(() -> Driftgate.migrate(db.settings().jdbcUrl(), db.settings().user(), null, appFlyway))
+            assertThatThrownBy(() -> Driftgate.migrate(db.settings().jdbcUrl(), db.settings().user(), TestDatabases.password(db.settings()), appFlyway))
                     .isInstanceOf(DriftgateException.class)
                     .hasMessageContaining("nothing was changed");
         }

@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
         description = "check this machine: Java, Docker, which PostgreSQL provider is used, and start it")
 final class DoctorCommand implements Callable<Integer> {
 
+    private static final String RYUK_DISABLED = "TESTCONTAINERS_RYUK_DISABLED";
+
     @Spec
     CommandSpec spec;
 
@@ -36,16 +38,23 @@ final class DoctorCommand implements Callable<Integer> {
         out.printf("java:      %s (%s)%n", Runtime.version(), System.getProperty("java.home"));
         DockerProbe.Status docker = DockerProbe.probe(env);
         out.printf("docker:    %s%n", docker.reason());
-        ProviderSelector.Choice choice = ProviderSelector.choose(env);
-        out.printf("provider:  %s (%s)%n", choice.provider().name(), choice.reason());
-        out.flush();
-        long started = System.nanoTime();
-        try (PostgresServer server = choice.provider().start()) {
-            long startMillis = (System.nanoTime() - started) / 1_000_000;
-            out.printf("server:    %s, ready in %d ms%n", server.description(), startMillis);
-            out.printf("postgres:  %s%n", version(server));
-            out.println("ok");
-            return ExitCodes.OK;
+        if (docker.usable()) {
+            out.printf("ryuk:      %s%n", "true".equalsIgnoreCase(env.get(RYUK_DISABLED)) ? RYUK_DISABLED + "=true (no reaper container)"
+                    : "Testcontainers starts its reaper container (testcontainers/ryuk, pulled once); without registry access set "
+                    + RYUK_DISABLED + "=true");
+        }
+        try {
+            ProviderSelector.Choice choice = ProviderSelector.choose(env);
+            out.printf("provider:  %s, PostgreSQL %d (%s)%n", choice.provider().name(), choice.major(), choice.reason());
+            out.flush();
+            long started = System.nanoTime();
+            try (PostgresServer server = choice.provider().start()) {
+                long startMillis = (System.nanoTime() - started) / 1_000_000;
+                out.printf("server:    %s, ready in %d ms%n", server.description(), startMillis);
+                out.printf("postgres:  %s%n", version(server));
+                out.println("ok");
+                return ExitCodes.OK;
+            }
         } catch (ProviderException e) {
             throw new DriftgateException(io.driftgate.failure.Failure.DATABASE, e.getMessage(), e);
         }

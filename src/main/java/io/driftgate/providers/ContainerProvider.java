@@ -4,23 +4,50 @@ import io.driftgate.db.ConnectionSettings;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** PostgreSQL in a Docker container through Testcontainers (GitHub Actions, developer machines with Docker). */
-public final class ContainerProvider implements PostgresProvider {
+/**
+ * PostgreSQL in a Docker container through Testcontainers (GitHub Actions, developer machines with Docker).
+ * The image's tag names the major: {@code postgres:15-alpine} is 15, and {@link #forMajor} swaps that
+ * number, so a shadow of the same major as its target is {@code postgres:13-alpine} for a 13 target.
+ */
+public record ContainerProvider(String image) implements PostgresProvider {
 
     static final String NAME = "docker";
-    public static final String DEFAULT_IMAGE = "postgres:17-alpine";
+    static final String IMAGE_TEMPLATE = "postgres:%d-alpine";
+    public static final String DEFAULT_IMAGE = IMAGE_TEMPLATE.formatted(PostgresMajor.DEFAULT);
+    private static final String CONTAINER_DATA = "/var/lib/postgresql/data";
+    /** {@code name:TAG} where the tag starts with the major, e.g. {@code 15}, {@code 15-alpine}, {@code 15.19-bookworm}. */
+    private static final Pattern MAJOR_TAG = Pattern.compile("^(.*:)(\\d+)([^:/]*)$");
 
-    private final String image;
-
-    public ContainerProvider(String image) {
-        this.image = image;
+    /** The official image of {@code major}. */
+    public static ContainerProvider official(int major) {
+        return new ContainerProvider(IMAGE_TEMPLATE.formatted(PostgresMajor.require(major)));
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public PostgresProvider forMajor(int major) {
+        return new ContainerProvider(imageForMajor(image, PostgresMajor.require(major)));
+    }
+
+    /** {@code image} with the major in its tag replaced; an image whose tag names no major is kept as it is. */
+    static String imageForMajor(String image, int major) {
+        Matcher m = MAJOR_TAG.matcher(image);
+        return m.matches() ? m.group(1) + major + m.group(3) : image;
+    }
+
+    /** The major an image's tag names, if it names one. */
+    static Optional<Integer> majorOf(String image) {
+        Matcher m = MAJOR_TAG.matcher(image);
+        return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
     }
 
     @Override
@@ -30,27 +57,30 @@ public final class ContainerProvider implements PostgresProvider {
                 .withDatabaseName("postgres")
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
                         "-c", "full_page_writes=off", "-c", "max_connections=300")
-                .withTmpFs(java.util.Map.of("/var/lib/postgresql/data", "rw"));
+                .withTmpFs(Map.of(CONTAINER_DATA, "rw"));
         try {
             container.start();
         } catch (RuntimeException e) {
             throw new ProviderException("Docker is there but the PostgreSQL container (" + image + ") did not start: "
-                    + e.getMessage() + ". Check `docker run " + image + "` by hand, or set DRIFTGATE_PG=embedded.", e);
+                    + e.getMessage() + ". Check `docker run -e POSTGRES_PASSWORD=x " + image + "` by hand (without registry "
+                    + "access, pull or build the image first and set TESTCONTAINERS_RYUK_DISABLED=true), or set DRIFTGATE_PG=embedded.", e);
         }
-        return new Server(container, image);
+        ConnectionSettings admin = new ConnectionSettings(container.getJdbcUrl(), container.getUsername(),
+                Optional.of(container.getPassword()));
+        try {
+            return new Server(container, image, admin, ServerVersion.of(admin));
+        } catch (ProviderException e) {
+            container.stop();
+            throw e;
+        }
     }
 
-    private record Server(PostgreSQLContainer container, String image) implements PostgresServer {
+    private record Server(PostgreSQLContainer container, String image, ConnectionSettings admin, ServerVersion version)
+            implements PostgresServer {
         @Override
         public String description() {
-            return "PostgreSQL container " + image + " (Testcontainers) on " + container.getHost() + ":"
-                    + container.getMappedPort(5432);
-        }
-
-        @Override
-        public ConnectionSettings admin() {
-            return new ConnectionSettings(container.getJdbcUrl(), container.getUsername(),
-                    Optional.of(container.getPassword()));
+            return version + " in container " + image + " (Testcontainers) on " + container.getHost() + ":"
+                    + container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT);
         }
 
         @Override

@@ -3,15 +3,9 @@ package io.driftgate.providers;
 import io.driftgate.db.ConnectionSettings;
 
 /** A server the user already runs, given by {@code DRIFTGATE_PG_URL}; driftgate only creates and drops its own databases there. */
-public final class ExternalProvider implements PostgresProvider {
+public record ExternalProvider(ConnectionSettings admin) implements PostgresProvider {
 
     static final String NAME = "external";
-
-    private final ConnectionSettings admin;
-
-    public ExternalProvider(ConnectionSettings admin) {
-        this.admin = admin;
-    }
 
     @Override
     public String name() {
@@ -19,22 +13,24 @@ public final class ExternalProvider implements PostgresProvider {
     }
 
     @Override
+    public PostgresProvider forMajor(int major) {
+        return this;
+    }
+
+    @Override
     public PostgresServer start() {
-        return new PostgresServer() {
-            @Override
-            public String description() {
-                return "external PostgreSQL at " + admin;
-            }
+        return new Server(admin, ServerVersion.of(admin));
+    }
 
-            @Override
-            public ConnectionSettings admin() {
-                return admin;
-            }
+    private record Server(ConnectionSettings admin, ServerVersion version) implements PostgresServer {
+        @Override
+        public String description() {
+            return "external " + version + " at " + admin;
+        }
 
-            @Override
-            public void close() {
-                // not ours to stop
-            }
-        };
+        @Override
+        public void close() {
+            // not ours to stop
+        }
     }
 }

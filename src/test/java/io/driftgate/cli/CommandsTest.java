@@ -23,7 +23,8 @@ class CommandsTest {
 
     private static String[] args(ThrowawayDatabase db, String... more) {
         List<String> all = new ArrayList<>(List.of(more));
-        all.addAll(List.of("--url", db.settings().jdbcUrl(), "--user", db.settings().user(), "--locations", APP));
+        all.addAll(TestDatabases.connectionArgs(db.settings()));
+        all.addAll(List.of("--locations", APP));
         return all.toArray(String[]::new);
     }
 

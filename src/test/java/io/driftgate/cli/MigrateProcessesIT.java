@@ -27,9 +27,11 @@ class MigrateProcessesIT {
     private static final int SEEDED_USERS = 200_000;
 
     private static ProcessBuilder migrate(ConnectionSettings db, Path log) {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "migrate", "--url", db.jdbcUrl(), "--user", db.user(), "--locations", APP)
+        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(), "migrate", "--url", db.jdbcUrl(), "--user", db.user(), "--locations", APP)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        db.password().ifPresent(p -> process.environment().put("PGPASSWORD", p));
+        return process;
     }
 
     /** V1 and V2 applied by hand, no history, many rows: the repair has work to do (an index build over the rows). */

@@ -2,6 +2,7 @@ package io.driftgate.read.replay;
 
 import io.driftgate.db.ConnectionSettings;
 import io.driftgate.failure.DriftgateException;
+import io.driftgate.providers.PostgresServer;
 import io.driftgate.providers.SharedPostgres;
 
 import java.sql.Connection;
@@ -43,12 +44,13 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
 
     /** A temporary database on the JVM's shared provider (embedded PostgreSQL or a container). */
     static ShadowSource shared() {
-        return shared("");
+        return shared(Optional.empty(), "");
     }
 
-    private static ShadowSource shared(String why) {
-        return new TemporaryShadow(SharedPostgres.server().admin(), "the local PostgreSQL provider ("
-                + SharedPostgres.server().description() + ")" + why, false);
+    /** On the provider's server of the target's major (a 13 target replays on 13), else of the default major. */
+    private static ShadowSource shared(Optional<ConnectionSettings> target, String why) {
+        PostgresServer server = target.map(SharedPostgres::serverMatching).orElseGet(SharedPostgres::server);
+        return new TemporaryShadow(server.admin(), "the local PostgreSQL provider (" + server.description() + ")" + why, false);
     }
 
     /** {@code --shadow-url} if given; else the shared provider: never the target's server unless asked. */
@@ -77,7 +79,7 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
             }
             return temporaryOn(t, "the target server " + t + " (--shadow-on-target)");
         }
-        return shared(target.isPresent()
+        return shared(target, target.isPresent()
                 ? ", because no --shadow-url was given (the target's server is used only with --shadow-on-target)"
                 : ", because no --shadow-url or target database was given");
     }
@@ -93,15 +95,21 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
         return hostPort.contains(":") || hostPort.isEmpty() ? hostPort : hostPort + ":5432";
     }
 
-    /** Whether the role is a superuser or has CREATEDB; false also when the server cannot be asked. */
+    /** Whether the role is a superuser or has CREATEDB; false when the server cannot be reached; a failed login is an error. */
     static boolean mayCreateDatabases(ConnectionSettings settings) {
         try (Connection c = settings.open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname = current_user")) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith(INVALID_AUTHORIZATION)) {
+                throw DriftgateException.database("Could not log in to " + settings + ": " + e.getMessage(), e);
+            }
             return false;
         }
     }
+
+    /** SQLSTATE class 28: wrong password, no password, no such role. */
+    String INVALID_AUTHORIZATION = "28";
 
     /** {@code server_version_num / 10000}; refuses servers older than PostgreSQL 13. */
     static int serverMajorVersion(ConnectionSettings settings) {

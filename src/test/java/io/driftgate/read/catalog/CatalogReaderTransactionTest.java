@@ -58,10 +58,10 @@ class CatalogReaderTransactionTest {
         String role = "dg_reader_" + Long.toHexString(System.nanoTime());
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             // pg_sequence is per database, so revoking it here touches nothing else on the server
-            TestDatabases.execute(db.settings(), "CREATE ROLE " + role + " LOGIN;"
+            TestDatabases.execute(db.settings(), "CREATE ROLE " + role + " LOGIN PASSWORD 'reader-secret';"
                     + "REVOKE SELECT ON pg_catalog.pg_sequence FROM PUBLIC");
             try (Connection c = new io.driftgate.db.ConnectionSettings(db.settings().jdbcUrl(), role,
-                    java.util.Optional.empty()).open()) {
+                    java.util.Optional.of("reader-secret")).open()) {
                 assertThatThrownBy(() -> new CatalogReader().read(c, List.of("public")))
                         .isInstanceOfSatisfying(DriftgateException.class,
                                 e -> assertThat(e.failure()).isEqualTo(Failure.DATABASE))
