@@ -89,8 +89,8 @@ class BadEnvironmentIT {
         }
         try (ThrowawayDatabase db = TestDatabases.fresh()) {
             CatalogFingerprint before = CatalogFingerprint.of(db.settings());
-            Result r = run(Map.of(), List.of("-Xmx64m"), "plan", "--url", db.settings().jdbcUrl(), "--user", db.settings().user(),
-                    "--password", SECRET, "--locations", migrations.toString());
+            Result r = run(Map.of("PGPASSWORD", TestDatabases.password(db.settings())), List.of("-Xmx64m"), "plan", "--url",
+                    db.settings().jdbcUrl(), "--user", db.settings().user(), "--locations", migrations.toString());
             assertThat(r.exit()).as(r.printed()).isEqualTo(ExitCodes.DATABASE);
             assertThat(r.printed()).contains("out of memory", "-Xmx");
             assertThat(CatalogFingerprint.of(db.settings()).differencesFrom(before)).isEmpty();

@@ -41,7 +41,7 @@ final class BadInputCases {
                 nothingChanges("postgres url with a connect timeout that is not a number", BAD_INPUT, c -> of(args("plan", "--url",
                         "postgres://app@127.0.0.1/db?connectTimeout=soon", "--locations", APP), "connectTimeout")),
                 nothingChanges("jdbc url with an sslmode no driver knows", BAD_INPUT, c -> of(args("plan", "--url",
-                        c.url() + "?sslmode=bogus", "--password", c.secret(), "--locations", APP), "sslmode")),
+                        c.url() + "?sslmode=bogus", "--password", c.password(), "--locations", APP), "sslmode")),
                 nothingChanges("closed port, jdbc", DATABASE, c -> of(args("plan", "--url", "jdbc:postgresql://127.0.0.1:1/db",
                         "--password", c.secret(), "--locations", APP), "127.0.0.1:1")),
                 nothingChanges("closed port, password in postgres url", DATABASE, c -> of(args("migrate", "--url",
@@ -50,7 +50,7 @@ final class BadInputCases {
                         "jdbc:postgresql://127.0.0.1:1/db?user=app&password=" + c.secret().replaceAll("[^A-Za-z0-9]", ""),
                         "--locations", APP))),
                 nothingChanges("database that does not exist", DATABASE, c -> of(args("plan", "--url",
-                        c.db().settings().withDatabase("no_such_database_x").jdbcUrl(), "--password", c.secret(), "--locations", APP),
+                        c.db().settings().withDatabase("no_such_database_x").jdbcUrl(), "--password", c.password(), "--locations", APP),
                         "no_such_database_x")),
                 nothingChanges("role that does not exist", DATABASE, c -> of(args("migrate", "--url", c.url(), "--user", "no_such_role_x",
                         "--password", c.secret(), "--locations", APP), "no_such_role_x")),
@@ -61,10 +61,10 @@ final class BadInputCases {
                     String shadow = c.shadowWith("CREATE TABLE keep_me (id int); INSERT INTO keep_me VALUES (1);");
                     return of(c.command("plan", c.uncachedApp(), "--shadow-url", shadow), "not empty");
                 }),
-                nothingChanges("shadow url that is the target itself", BAD_INPUT, c -> of(c.command("plan", APP, "--shadow-url", c.url()))),
+                nothingChanges("shadow url that is the target itself", BAD_INPUT, c -> of(c.command("plan", APP, "--shadow-url", c.urlWithCredentials()))),
                 nothingChanges("shadow url that is the empty target itself", BAD_INPUT, c -> {
                     c.dropAll();
-                    return of(c.command("plan", APP, "--shadow-url", c.url()), "target");
+                    return of(c.command("plan", APP, "--shadow-url", c.urlWithCredentials()), "target");
                 }),
                 nothingChanges("shadow url holding only a function and an enum", BAD_INPUT, c -> {
                     String shadow = c.shadowWith("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 42';"
@@ -132,7 +132,7 @@ final class BadInputCases {
                         "--entities", "target/test-classes", "--entity-packages", "no.such.pkg"), "no.such.pkg")),
                 nothingChanges("repair of a database the role may not change", DATABASE, c -> {
                     String role = c.readOnlyRole();
-                    return of(args("repair", "--url", c.url(), "--user", role, "--password", c.secret(), "--locations", APP));
+                    return of(args("repair", "--url", c.url(), "--user", role, "--password", c.password(), "--locations", APP));
                 }));
     }
 

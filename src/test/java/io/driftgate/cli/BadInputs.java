@@ -116,6 +116,12 @@ final class BadInputs {
             return db.settings().jdbcUrl();
         }
 
+        /** This database's URL with its user and password in the query, as --shadow-url takes them. */
+        String urlWithCredentials() {
+            return url() + "?user=" + db.settings().user() + "&password="
+                    + java.net.URLEncoder.encode(password(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         /** A fresh password-like secret over printable ASCII; the test asserts that no piece of it is printed. */
         String secret() {
             StringBuilder s = new StringBuilder("Pw");
@@ -127,6 +133,15 @@ final class BadInputs {
             return s.toString();
         }
 
+        /** The test server's real password (it asks for one over the network), watched like any other secret. */
+        String password() {
+            String password = TestDatabases.password(db.settings());
+            if (!secrets.contains(password)) {
+                secrets.add(password);
+            }
+            return password;
+        }
+
         List<String> secrets() {
             return List.copyOf(secrets);
         }
@@ -134,7 +149,7 @@ final class BadInputs {
         /** {@code COMMAND --url … --user … --password SECRET --locations LOCATIONS} and more. */
         List<String> command(String command, String locations, String... more) {
             List<String> args = new ArrayList<>(List.of(command, "--url", url(), "--user", db.settings().user(),
-                    "--password", secret(), "--locations", locations));
+                    "--password", password(), "--locations", locations));
             args.addAll(List.of(more));
             return args;
         }
@@ -204,14 +219,15 @@ final class BadInputs {
                     throw new IllegalStateException(e);
                 }
             };
-            return shadow.settings().jdbcUrl();
+            return shadow.settings().jdbcUrl() + "?user=" + shadow.settings().user() + "&password="
+                    + java.net.URLEncoder.encode(password(), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         /** A login role that may connect and read this database but change nothing; dropped afterwards. */
         String readOnlyRole() throws Exception {
             String role = "dg_reader_" + Integer.toUnsignedString(random.nextInt(), 36);
             String database = db.name();
-            sql("CREATE ROLE " + role + " LOGIN; GRANT CONNECT ON DATABASE \"" + database + "\" TO " + role
+            sql("CREATE ROLE " + role + " LOGIN PASSWORD '" + password().replace("'", "''") + "'; GRANT CONNECT ON DATABASE \"" + database + "\" TO " + role
                     + "; GRANT USAGE ON SCHEMA public TO " + role + "; GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role + ";");
             closeLater.add(() -> sql("DROP OWNED BY " + role + "; DROP ROLE " + role + ";"));
             return role;

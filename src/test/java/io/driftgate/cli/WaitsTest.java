@@ -31,7 +31,8 @@ class WaitsTest {
 
     private static String[] args(ConnectionSettings db, Path migrations, String... more) {
         List<String> all = new ArrayList<>(List.of(more));
-        all.addAll(List.of("--url", db.jdbcUrl(), "--user", db.user(), "--locations", "filesystem:" + migrations, "--lock-timeout", "200"));
+        all.addAll(TestDatabases.connectionArgs(db));
+        all.addAll(List.of("--locations", "filesystem:" + migrations, "--lock-timeout", "200"));
         return all.toArray(String[]::new);
     }
 
