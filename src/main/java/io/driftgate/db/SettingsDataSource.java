@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -16,14 +18,30 @@ import java.util.logging.Logger;
 public final class SettingsDataSource implements DataSource {
 
     private final ConnectionSettings settings;
+    private final Optional<String> sessionSql;
 
     public SettingsDataSource(ConnectionSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /** {@code sessionSql} runs on every new connection (e.g. {@code SET lock_timeout …}), as Flyway's deprecated initSql did. */
+    public SettingsDataSource(ConnectionSettings settings, Optional<String> sessionSql) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.sessionSql = Objects.requireNonNull(sessionSql, "sessionSql");
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return settings.open();
+        Connection connection = settings.open();
+        if (sessionSql.isPresent()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sessionSql.get());
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return connection;
     }
 
     @Override

@@ -31,9 +31,8 @@ final class FlywayStage {
     /** Connections, session timeouts and Flyway's own lock retries for {@code target}. */
     static FluentConfiguration bounded(FluentConfiguration configuration, ConnectionSettings target, RepairSettings settings) {
         return configuration
-                .dataSource(new SettingsDataSource(target))
-                .initSql("SET lock_timeout = " + settings.lockRetry().setting()
-                        + "; SET statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'")
+                .dataSource(new SettingsDataSource(target, Optional.of("SET lock_timeout = " + settings.lockRetry().setting()
+                        + "; SET statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'")))
                 // Flyway 13 tries pg_try_advisory_lock once a second: as many tries as driftgate's own wait lasts
                 .lockRetryCount((int) Math.max(1, settings.waitForOtherRun().toSeconds()));
     }

@@ -153,9 +153,10 @@ class MigrationReplayTest {
     }
 
     @Test
-    void anEmptyLocationReplaysToAnEmptySchema(@TempDir Path dir) {
-        ReplayResult result = replay.replay(List.of("filesystem:" + dir), List.of("public"));
-        assertThat(result.steps()).isEmpty();
-        assertThat(result.finalSchema()).isEqualTo(SchemaModel.empty(List.of("public")));
+    void anEmptyLocationIsBadInputNotAnEmptySchema(@TempDir Path dir) {
+        // an empty schema would compare equal to an empty database: a gate that checked nothing and passed
+        assertThatThrownBy(() -> replay.replay(List.of("filesystem:" + dir), List.of("public")))
+                .isInstanceOfSatisfying(DriftgateException.class, e -> assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT))
+                .hasMessageContaining("No migrations found");
     }
 }
