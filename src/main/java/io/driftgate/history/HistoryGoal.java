@@ -57,6 +57,7 @@ final class HistoryGoal implements RepairGoal {
                 .collect(Collectors.toSet());
         List<ReplayStep> versioned = replay.steps().stream().filter(s -> !s.migration().isRepeatable()).toList();
 
+        List<MigrationChange> chain = new ArrayList<>();
         List<MigrationChange> applied = new ArrayList<>();
         List<MigrationChange> pending = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
@@ -66,6 +67,7 @@ final class HistoryGoal implements RepairGoal {
             Optional<String> script = scripts.text(m);
             MigrationChange change = new MigrationChange(m, replay.schemaBefore(version).orElseThrow(), step.schemaAfter(),
                     script.orElse(""));
+            chain.add(change);
             if (appliedVersions.contains(version)) {
                 applied.add(change);
             } else {
@@ -77,7 +79,7 @@ final class HistoryGoal implements RepairGoal {
         }
         List<ReplayedMigration> realign = checksumMismatches(rows, applied, live, refusals);
 
-        Reconciliation reconciliation = HistoryReconciler.reconcile(applied, pending, live, assumeApplied, rerun);
+        Reconciliation reconciliation = HistoryReconciler.reconcile(chain, appliedVersions, live, assumeApplied, rerun);
         lastDecision = Optional.of(reconciliation);
         reconciliation.unprovable().forEach(s -> refusals.addAll(s.reasons()));
         Optional<SchemaModel> target = reconciliation.target();
