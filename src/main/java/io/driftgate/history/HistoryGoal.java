@@ -55,7 +55,9 @@ final class HistoryGoal implements RepairGoal {
         List<HistoryRow> failed = rows.stream().filter(r -> !r.success()).toList();
         Set<String> appliedVersions = rows.stream().filter(HistoryRow::success).flatMap(r -> r.version().stream())
                 .collect(Collectors.toSet());
-        List<ReplayStep> versioned = replay.steps().stream().filter(s -> !s.migration().isRepeatable()).toList();
+        // the versioned chain; a baseline (B2__…) is never part of it, so no V row is ever realigned to a B script
+        List<ReplayStep> versioned = replay.steps().stream()
+                .filter(s -> !s.migration().isRepeatable() && !s.migration().type().contains("BASELINE")).toList();
 
         List<MigrationChange> chain = new ArrayList<>();
         List<MigrationChange> applied = new ArrayList<>();
