@@ -68,7 +68,7 @@ final class HistoryGoal implements RepairGoal {
             String version = m.version().orElseThrow();
             Optional<String> script = scripts.text(m);
             MigrationChange change = new MigrationChange(m, replay.schemaBefore(version).orElseThrow(), step.schemaAfter(),
-                    script.orElse(""));
+                    script.orElse(""), step.statements(), step.transactional());
             chain.add(change);
             if (appliedVersions.contains(version)) {
                 applied.add(change);
@@ -109,18 +109,32 @@ final class HistoryGoal implements RepairGoal {
             }
             for (MigrationStatus s : toRecord) {
                 if (s.status() == MigrationStatus.Status.RERUN) {
-                    // its schema effects are repaired like any other's; its data statements run again, in this transaction
-                    String sql = pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow().sql();
-                    for (DataChangeDetector.DataStatement statement : DataChangeDetector.dataStatements(sql)) {
-                        try (Statement st = connection.createStatement()) {
-                            st.execute(statement.sql());
-                        }
-                    }
+                    rerun(connection, pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow());
                 }
                 history.recordApplied(connection, s.migration());
             }
         };
-        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals, names));
+        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals, names, reconciliation.afterRerun()));
+    }
+
+    /**
+     * Runs a migration again, whole, as Flyway would: every statement as Flyway split it, in order, in this
+     * transaction (the repair before it brought the database to the state just before the migration).
+     */
+    private static void rerun(Connection connection, MigrationChange m) throws SQLException {
+        String version = m.migration().version().orElse("?");
+        List<String> statements = m.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(statements.get(i));
+            } catch (SQLException e) {
+                // keep the SQLSTATE: a lock not granted is retried like any repair statement
+                throw new SQLException(m.migration().label() + ", run again for --rerun " + version + ", failed at statement " + (i + 1)
+                        + " of " + statements.size() + ": " + e.getMessage() + ". --rerun runs the whole migration as Flyway would, "
+                        + "from the state before it; if some of its changes are already there and it cannot run over them, undo "
+                        + "them by hand, or pass --assume-applied " + version + " if its data changes ran", e.getSQLState(), e);
+            }
+        }
     }
 
     /** Applied migrations whose script changed since: realigned when the live schema shows their current effects. */
@@ -133,13 +147,13 @@ final class HistoryGoal implements RepairGoal {
             if (row.isEmpty() || row.get().checksum().equals(m.checksum())) {
                 continue;
             }
-            List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(change.sql());
+            List<DataChangeDetector.DataStatement> data = change.dataStatements();
             if (!data.isEmpty()) {
                 // the schema cannot show whether an edited data statement ran: realigning would erase validate's evidence
                 DataChangeDetector.DataStatement first = data.get(0);
                 refusals.add(m.label() + " was edited after it was applied (checksum " + row.get().checksum().map(String::valueOf).orElse("none")
-                        + " → " + m.checksum().map(String::valueOf).orElse("none") + ") and changes data (" + first.keyword() + " at "
-                        + m.script() + ":" + first.line() + "), which the schema cannot prove ran: driftgate does not realign its "
+                        + " → " + m.checksum().map(String::valueOf).orElse("none") + ") and changes data (" + change.whereData(first)
+                        + "), which the schema cannot prove ran: driftgate does not realign its "
                         + "checksum. Restore the original script and put the change in a new migration, or, if you know the edited "
                         + "script's effects are all in the database, run flyway repair yourself");
                 continue;

@@ -40,10 +40,20 @@ public final class HistoryReconciler {
             }
         }
         int position = ReplayPosition.of(chain).find(floor, live);
-        Optional<SchemaModel> target = position >= 0 ? Optional.of(chain.get(position).after()) : Optional.empty();
+        // a migration to run again runs whole, in order, as Flyway would: the repair stops just before it
+        int rerunAt = -1;
+        for (int i = floor + 1; i <= position && rerunAt < 0; i++) {
+            if (!applied.contains(version(chain.get(i))) && rerun.contains(version(chain.get(i)))) {
+                rerunAt = i;
+            }
+        }
+        Optional<SchemaModel> afterRerun = rerunAt < 0 ? Optional.empty() : Optional.of(chain.get(rerunAt).after());
+        Optional<SchemaModel> target = rerunAt >= 0 ? Optional.of(RerunTarget.before(chain.get(rerunAt), live))
+                : position >= 0 ? Optional.of(chain.get(position).after()) : Optional.empty();
+        int lastRecorded = rerunAt >= 0 ? rerunAt - 1 : position;
         List<Drift> towardsTarget = target.map(t -> SchemaDiffer.diff(t, live)).orElse(List.of());
         List<MigrationChange> recordable = new ArrayList<>();
-        for (int i = 0; i <= position; i++) {
+        for (int i = 0; i <= lastRecorded; i++) {
             if (!applied.contains(version(chain.get(i)))) {
                 recordable.add(chain.get(i));
             }
@@ -54,14 +64,22 @@ public final class HistoryReconciler {
         for (int i = 0; i < recordable.size(); i++) {
             statuses.add(status(recordable.get(i), effects.get(i), missing.get(i), towardsTarget, assumeApplied, rerun));
         }
-        for (int i = position + 1; i < chain.size(); i++) {
+        if (rerunAt >= 0) {
+            MigrationChange r = chain.get(rerunAt);
+            List<String> reasons = r.transactional() ? List.of() : List.of(r.migration().label() + " cannot run inside driftgate's "
+                    + "transaction (Flyway runs it outside one, e.g. CREATE INDEX CONCURRENTLY), so --rerun " + version(r)
+                    + " cannot run it again safely: run it by hand, then pass --assume-applied " + version(r));
+            statuses.add(new MigrationStatus(r.migration(), reasons.isEmpty() ? MigrationStatus.Status.RERUN
+                    : MigrationStatus.Status.UNPROVABLE, List.of(), List.of(), reasons));
+        }
+        for (int i = Math.max(lastRecorded, rerunAt) + 1; i < chain.size(); i++) {
             MigrationChange m = chain.get(i);
             if (!applied.contains(version(m))) {
                 statuses.add(new MigrationStatus(m.migration(), MigrationStatus.Status.ABSENT, List.of(),
                         effects(m).stream().map(Drift::subject).toList(), List.of()));
             }
         }
-        return new Reconciliation(statuses, target);
+        return new Reconciliation(statuses, target, afterRerun);
     }
 
     private static String version(MigrationChange m) {
@@ -116,13 +134,13 @@ public final class HistoryReconciler {
             }
         }
         String version = m.migration().version().orElse("");
-        List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(m.sql());
+        List<DataChangeDetector.DataStatement> data = m.dataStatements();
         if (rerun.contains(version)) {
             return new MigrationStatus(m.migration(), MigrationStatus.Status.RERUN, present, missing, List.of());
         }
         if (!data.isEmpty() && !assumeApplied.contains(version)) {
             DataChangeDetector.DataStatement first = data.get(0);
-            reasons.add(m.migration().label() + " changes data (" + first.keyword() + " at " + m.migration().script() + ":" + first.line()
+            reasons.add(m.migration().label() + " changes data (" + m.whereData(first)
                     + "), which the schema cannot prove applied: pass --assume-applied " + version + " if it ran, or --rerun " + version
                     + " to run it again");
         }

@@ -97,8 +97,8 @@ final class ReplayPosition {
         return d.kind() + "|" + d.subject();
     }
 
-    /** The live table an extra column, key, check or index hangs off: where it is not reported, its table is missing. */
-    private static Optional<QualifiedName> owner(Drift.Extra e, SchemaModel live) {
+    /** The table of {@code model} an extra column, key, check or index hangs off: where it is not reported, its table is missing. */
+    static Optional<QualifiedName> owner(Drift.Extra e, SchemaModel live) {
         if (e instanceof Drift.ExtraColumn c) {
             return Optional.of(c.table());
         } else if (e instanceof Drift.ExtraObject o) {
