@@ -8,6 +8,8 @@ import io.driftgate.read.replay.ReplayResult;
 import io.driftgate.read.replay.ReplayStep;
 import io.driftgate.read.replay.ReplayedMigration;
 
+import org.flywaydb.core.api.MigrationVersion;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,7 +56,13 @@ final class HistoryGoal implements RepairGoal {
         List<HistoryRow> rows = history.rows(c);
         List<HistoryRow> failed = rows.stream().filter(r -> !r.success()).toList();
         Set<String> appliedVersions = rows.stream().filter(HistoryRow::success).flatMap(r -> r.version().stream())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        // below a baseline (a B2__ migration Flyway applied, or flyway baseline) Flyway runs nothing: applied for us too
+        Optional<MigrationVersion> baseline = rows.stream().filter(r -> r.success() && r.type().contains("BASELINE"))
+                .flatMap(r -> r.version().stream()).map(MigrationVersion::fromVersion).max(MigrationVersion::compareTo);
+        replay.steps().stream().flatMap(s -> s.migration().version().stream())
+                .filter(v -> baseline.map(b -> MigrationVersion.fromVersion(v).compareTo(b) <= 0).orElse(false))
+                .forEach(appliedVersions::add);
         // the versioned chain; a baseline (B2__…) is never part of it, so no V row is ever realigned to a B script
         List<ReplayStep> versioned = replay.steps().stream()
                 .filter(s -> !s.migration().isRepeatable() && !s.migration().type().contains("BASELINE")).toList();
@@ -143,7 +151,9 @@ final class HistoryGoal implements RepairGoal {
         List<ReplayedMigration> realign = new ArrayList<>();
         for (MigrationChange change : applied) {
             ReplayedMigration m = change.migration();
-            Optional<HistoryRow> row = rows.stream().filter(r -> r.success() && r.version().equals(m.version())).findFirst();
+            // a baseline row (B2__, flyway baseline) carries the baseline's checksum, never a V script's
+            Optional<HistoryRow> row = rows.stream().filter(r -> r.success() && r.version().equals(m.version())
+                    && !r.type().contains("BASELINE")).findFirst();
             if (row.isEmpty() || row.get().checksum().equals(m.checksum())) {
                 continue;
             }

@@ -56,7 +56,8 @@ public record CatalogFingerprint(List<String> lines) {
                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND " + USER_NAMESPACE,
             "SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal",
             "SELECT 'extension ' || e.extname || ' ' || e.extversion || ' in ' || e.extnamespace::regnamespace::text FROM pg_extension e",
-            "SELECT 'comment ' || d.classoid::regclass::text || ' ' || d.objoid || ' ' || d.objsubid || ' ' || md5(d.description)"
+            // the object by its identity, not its OID: OIDs come from a cluster-wide counter and differ between databases
+            "SELECT 'comment ' || pg_describe_object(d.classoid, d.objoid, d.objsubid) || ' ' || md5(d.description)"
                     + " FROM pg_description d WHERE d.objoid >= 16384",
             "SELECT 'policy ' || p.polrelid::regclass::text || ' ' || quote_ident(p.polname) FROM pg_policy p",
             "SELECT 'setting ' || coalesce(r.rolname, '*') || ' ' || array_to_string(s.setconfig, ',') FROM pg_db_role_setting s"
