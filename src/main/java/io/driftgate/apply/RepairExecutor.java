@@ -143,7 +143,7 @@ public final class RepairExecutor {
         if (more.isPresent()) {
             more.get().run(c);
         }
-        verify(c, expected, plan);
+        verify(c, decision.get().expectedAfterMore().orElse(expected), plan);
         return new RepairOutcome.Applied(plan, executed, attempt);
     }
 

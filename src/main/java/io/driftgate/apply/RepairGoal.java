@@ -17,12 +17,20 @@ public interface RepairGoal {
     /** Empty: nothing to do. */
     Optional<Decision> decide(Connection connection, SchemaModel live) throws SQLException;
 
-    /** The schema to reach and what else to do in the same transaction. */
+    /**
+     * The schema to reach and what else to do in the same transaction; {@code expectedAfterMore} is the schema
+     * the transaction must show before commit when {@code more} changes the schema itself (a migration run again).
+     */
     record Decision(SchemaModel expected, Optional<RepairExecutor.InTransaction> more, List<String> refusals,
-                    List<io.driftgate.diff.Drift> moreDrift) {
+                    List<io.driftgate.diff.Drift> moreDrift, Optional<SchemaModel> expectedAfterMore) {
         public Decision {
             refusals = List.copyOf(refusals);
             moreDrift = List.copyOf(moreDrift);
+        }
+
+        public Decision(SchemaModel expected, Optional<RepairExecutor.InTransaction> more, List<String> refusals,
+                        List<io.driftgate.diff.Drift> moreDrift) {
+            this(expected, more, refusals, moreDrift, Optional.empty());
         }
     }
 

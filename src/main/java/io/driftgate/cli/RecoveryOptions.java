@@ -23,7 +23,7 @@ final class RecoveryOptions {
     List<String> assumeApplied = List.of();
 
     @Option(names = "--rerun", split = ",", paramLabel = "VERSION",
-            description = "migrations that change data to run again inside the repair, e.g. --rerun 7")
+            description = "migrations that change data to run again, whole and in order as Flyway would, inside the repair transaction, e.g. --rerun 7")
     List<String> rerun = List.of();
 
     @Option(names = "--shadow-url", paramLabel = "URL",

@@ -8,6 +8,8 @@ import io.driftgate.read.replay.ReplayResult;
 import io.driftgate.read.replay.ReplayStep;
 import io.driftgate.read.replay.ReplayedMigration;
 
+import org.flywaydb.core.api.MigrationVersion;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,9 +56,18 @@ final class HistoryGoal implements RepairGoal {
         List<HistoryRow> rows = history.rows(c);
         List<HistoryRow> failed = rows.stream().filter(r -> !r.success()).toList();
         Set<String> appliedVersions = rows.stream().filter(HistoryRow::success).flatMap(r -> r.version().stream())
-                .collect(Collectors.toSet());
-        List<ReplayStep> versioned = replay.steps().stream().filter(s -> !s.migration().isRepeatable()).toList();
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        // below a baseline (a B2__ migration Flyway applied, or flyway baseline) Flyway runs nothing: applied for us too
+        Optional<MigrationVersion> baseline = rows.stream().filter(r -> r.success() && r.type().contains("BASELINE"))
+                .flatMap(r -> r.version().stream()).map(MigrationVersion::fromVersion).max(MigrationVersion::compareTo);
+        replay.steps().stream().flatMap(s -> s.migration().version().stream())
+                .filter(v -> baseline.map(b -> MigrationVersion.fromVersion(v).compareTo(b) <= 0).orElse(false))
+                .forEach(appliedVersions::add);
+        // the versioned chain; a baseline (B2__…) is never part of it, so no V row is ever realigned to a B script
+        List<ReplayStep> versioned = replay.steps().stream()
+                .filter(s -> !s.migration().isRepeatable() && !s.migration().type().contains("BASELINE")).toList();
 
+        List<MigrationChange> chain = new ArrayList<>();
         List<MigrationChange> applied = new ArrayList<>();
         List<MigrationChange> pending = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
@@ -65,7 +76,8 @@ final class HistoryGoal implements RepairGoal {
             String version = m.version().orElseThrow();
             Optional<String> script = scripts.text(m);
             MigrationChange change = new MigrationChange(m, replay.schemaBefore(version).orElseThrow(), step.schemaAfter(),
-                    script.orElse(""));
+                    script.orElse(""), step.statements(), step.transactional());
+            chain.add(change);
             if (appliedVersions.contains(version)) {
                 applied.add(change);
             } else {
@@ -77,7 +89,7 @@ final class HistoryGoal implements RepairGoal {
         }
         List<ReplayedMigration> realign = checksumMismatches(rows, applied, live, refusals);
 
-        Reconciliation reconciliation = HistoryReconciler.reconcile(applied, pending, live, assumeApplied, rerun);
+        Reconciliation reconciliation = HistoryReconciler.reconcile(chain, appliedVersions, live, assumeApplied, rerun);
         lastDecision = Optional.of(reconciliation);
         reconciliation.unprovable().forEach(s -> refusals.addAll(s.reasons()));
         Optional<SchemaModel> target = reconciliation.target();
@@ -105,18 +117,32 @@ final class HistoryGoal implements RepairGoal {
             }
             for (MigrationStatus s : toRecord) {
                 if (s.status() == MigrationStatus.Status.RERUN) {
-                    // its schema effects are repaired like any other's; its data statements run again, in this transaction
-                    String sql = pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow().sql();
-                    for (DataChangeDetector.DataStatement statement : DataChangeDetector.dataStatements(sql)) {
-                        try (Statement st = connection.createStatement()) {
-                            st.execute(statement.sql());
-                        }
-                    }
+                    rerun(connection, pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow());
                 }
                 history.recordApplied(connection, s.migration());
             }
         };
-        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals, names));
+        return Optional.of(new Decision(target.get(), Optional.of(writeHistory), refusals, names, reconciliation.afterRerun()));
+    }
+
+    /**
+     * Runs a migration again, whole, as Flyway would: every statement as Flyway split it, in order, in this
+     * transaction (the repair before it brought the database to the state just before the migration).
+     */
+    private static void rerun(Connection connection, MigrationChange m) throws SQLException {
+        String version = m.migration().version().orElse("?");
+        List<String> statements = m.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(statements.get(i));
+            } catch (SQLException e) {
+                // keep the SQLSTATE: a lock not granted is retried like any repair statement
+                throw new SQLException(m.migration().label() + ", run again for --rerun " + version + ", failed at statement " + (i + 1)
+                        + " of " + statements.size() + ": " + e.getMessage() + ". --rerun runs the whole migration as Flyway would, "
+                        + "from the state before it; if some of its changes are already there and it cannot run over them, undo "
+                        + "them by hand, or pass --assume-applied " + version + " if its data changes ran", e.getSQLState(), e);
+            }
+        }
     }
 
     /** Applied migrations whose script changed since: realigned when the live schema shows their current effects. */
@@ -125,17 +151,19 @@ final class HistoryGoal implements RepairGoal {
         List<ReplayedMigration> realign = new ArrayList<>();
         for (MigrationChange change : applied) {
             ReplayedMigration m = change.migration();
-            Optional<HistoryRow> row = rows.stream().filter(r -> r.success() && r.version().equals(m.version())).findFirst();
+            // a baseline row (B2__, flyway baseline) carries the baseline's checksum, never a V script's
+            Optional<HistoryRow> row = rows.stream().filter(r -> r.success() && r.version().equals(m.version())
+                    && !r.type().contains("BASELINE")).findFirst();
             if (row.isEmpty() || row.get().checksum().equals(m.checksum())) {
                 continue;
             }
-            List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(change.sql());
+            List<DataChangeDetector.DataStatement> data = change.dataStatements();
             if (!data.isEmpty()) {
                 // the schema cannot show whether an edited data statement ran: realigning would erase validate's evidence
                 DataChangeDetector.DataStatement first = data.get(0);
                 refusals.add(m.label() + " was edited after it was applied (checksum " + row.get().checksum().map(String::valueOf).orElse("none")
-                        + " → " + m.checksum().map(String::valueOf).orElse("none") + ") and changes data (" + first.keyword() + " at "
-                        + m.script() + ":" + first.line() + "), which the schema cannot prove ran: driftgate does not realign its "
+                        + " → " + m.checksum().map(String::valueOf).orElse("none") + ") and changes data (" + change.whereData(first)
+                        + "), which the schema cannot prove ran: driftgate does not realign its "
                         + "checksum. Restore the original script and put the change in a new migration, or, if you know the edited "
                         + "script's effects are all in the database, run flyway repair yourself");
                 continue;

@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * Decides, per pending migration, whether its effects are all present, partly present or absent in the
- * live schema. A migration's effects are what its replay added or changed (its drift from the schema
- * before it to the schema after it), and the columns it dropped from tables that still exist. Every
- * migration up to the last one with any effect present is recorded (after the planner completes what is
- * missing); the ones after it are left to Flyway, which runs migrations in order. A migration that
- * changes data, or drops something still there, cannot be proven applied from the schema: it is
- * reported as unprovable unless the user says what to do.
+ * live schema. First where the live schema stands in the replay's sequence of states
+ * ({@link ReplayPosition}): every migration up to that position is recorded (after the planner completes
+ * what is missing), the ones after it are left to Flyway, which runs migrations in order. A migration's
+ * effects are what its replay added or changed (its drift from the schema before it to the schema after
+ * it). A migration that changes data, or drops something still there, cannot be proven applied from the
+ * schema: it is reported as unprovable unless the user says what to do.
  */
 public final class HistoryReconciler {
 
@@ -25,36 +25,65 @@ public final class HistoryReconciler {
     }
 
     /**
-     * @param applied       migrations the history already records, in order (their schemas give the floor)
-     * @param pending       pending versioned migrations, in order
+     * @param chain         the versioned migrations in order, applied and pending, with their replayed schemas
+     * @param applied       versions the history records as applied (successfully)
      * @param live          the live schema
      * @param assumeApplied versions ({@code 7}, {@code 1.2}) the user declares applied despite data changes
      * @param rerun         versions the user wants run again inside the repair
      */
-    public static Reconciliation reconcile(List<MigrationChange> applied, List<MigrationChange> pending, SchemaModel live,
+    public static Reconciliation reconcile(List<MigrationChange> chain, Set<String> applied, SchemaModel live,
                                            Set<String> assumeApplied, Set<String> rerun) {
-        List<List<Drift>> effects = pending.stream().map(HistoryReconciler::effects).toList();
-        int last = -1;
-        for (int i = 0; i < pending.size(); i++) {
-            if (anyEffectPresent(pending.get(i), effects.get(i), live)) {
-                last = i;
+        int floor = -1;
+        for (int i = 0; i < chain.size(); i++) {
+            if (applied.contains(version(chain.get(i)))) {
+                floor = i;
             }
         }
-        Optional<SchemaModel> target = last >= 0 ? Optional.of(pending.get(last).after())
-                : applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1).after());
+        int position = ReplayPosition.of(chain).find(floor, live);
+        // a migration to run again runs whole, in order, as Flyway would: the repair stops just before it
+        int rerunAt = -1;
+        for (int i = floor + 1; i <= position && rerunAt < 0; i++) {
+            if (!applied.contains(version(chain.get(i))) && rerun.contains(version(chain.get(i)))) {
+                rerunAt = i;
+            }
+        }
+        Optional<SchemaModel> afterRerun = rerunAt < 0 ? Optional.empty() : Optional.of(chain.get(rerunAt).after());
+        Optional<SchemaModel> target = rerunAt >= 0 ? Optional.of(RerunTarget.before(chain.get(rerunAt), live))
+                : position >= 0 ? Optional.of(chain.get(position).after()) : Optional.empty();
+        int lastRecorded = rerunAt >= 0 ? rerunAt - 1 : position;
         List<Drift> towardsTarget = target.map(t -> SchemaDiffer.diff(t, live)).orElse(List.of());
-        List<List<String>> missing = attribute(effects.subList(0, last + 1), towardsTarget);
-        List<MigrationStatus> statuses = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            MigrationChange m = pending.get(i);
-            if (i > last) {
-                statuses.add(new MigrationStatus(m.migration(), MigrationStatus.Status.ABSENT, List.of(),
-                        effects.get(i).stream().map(Drift::subject).toList(), List.of()));
-            } else {
-                statuses.add(status(m, effects.get(i), missing.get(i), towardsTarget, assumeApplied, rerun));
+        List<MigrationChange> recordable = new ArrayList<>();
+        for (int i = 0; i <= lastRecorded; i++) {
+            if (!applied.contains(version(chain.get(i)))) {
+                recordable.add(chain.get(i));
             }
         }
-        return new Reconciliation(statuses, target);
+        List<List<Drift>> effects = recordable.stream().map(HistoryReconciler::effects).toList();
+        List<List<String>> missing = attribute(effects, towardsTarget);
+        List<MigrationStatus> statuses = new ArrayList<>();
+        for (int i = 0; i < recordable.size(); i++) {
+            statuses.add(status(recordable.get(i), effects.get(i), missing.get(i), towardsTarget, assumeApplied, rerun));
+        }
+        if (rerunAt >= 0) {
+            MigrationChange r = chain.get(rerunAt);
+            List<String> reasons = r.transactional() ? List.of() : List.of(r.migration().label() + " cannot run inside driftgate's "
+                    + "transaction (Flyway runs it outside one, e.g. CREATE INDEX CONCURRENTLY), so --rerun " + version(r)
+                    + " cannot run it again safely: run it by hand, then pass --assume-applied " + version(r));
+            statuses.add(new MigrationStatus(r.migration(), reasons.isEmpty() ? MigrationStatus.Status.RERUN
+                    : MigrationStatus.Status.UNPROVABLE, List.of(), List.of(), reasons));
+        }
+        for (int i = Math.max(lastRecorded, rerunAt) + 1; i < chain.size(); i++) {
+            MigrationChange m = chain.get(i);
+            if (!applied.contains(version(m))) {
+                statuses.add(new MigrationStatus(m.migration(), MigrationStatus.Status.ABSENT, List.of(),
+                        effects(m).stream().map(Drift::subject).toList(), List.of()));
+            }
+        }
+        return new Reconciliation(statuses, target, afterRerun);
+    }
+
+    private static String version(MigrationChange m) {
+        return m.migration().version().orElseThrow();
     }
 
     /** What the migration adds or changes. */
@@ -65,17 +94,6 @@ public final class HistoryReconciler {
     /** What the migration drops: objects its before-schema has and its after-schema does not. */
     static List<Drift> drops(MigrationChange m) {
         return SchemaDiffer.diff(m.after(), m.before()).stream().filter(d -> d instanceof Drift.Extra).toList();
-    }
-
-    private static boolean anyEffectPresent(MigrationChange m, List<Drift> effects, SchemaModel live) {
-        List<Drift> stillMissing = SchemaDiffer.actionable(SchemaDiffer.diff(m.after(), live));
-        return effects.stream().anyMatch(e -> stillMissing.stream().noneMatch(d -> DriftScope.covers(d, e)))
-                || drops(m).stream().anyMatch(drop -> droppedFromATableThatIsThere(drop, live));
-    }
-
-    /** A column the migration drops, gone from a table that is still there: evidence that the drop ran. */
-    private static boolean droppedFromATableThatIsThere(Drift drop, SchemaModel live) {
-        return drop instanceof Drift.ExtraColumn c && live.table(c.table()).map(t -> t.column(c.column()).isEmpty()).orElse(false);
     }
 
     /**
@@ -116,13 +134,13 @@ public final class HistoryReconciler {
             }
         }
         String version = m.migration().version().orElse("");
-        List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(m.sql());
+        List<DataChangeDetector.DataStatement> data = m.dataStatements();
         if (rerun.contains(version)) {
             return new MigrationStatus(m.migration(), MigrationStatus.Status.RERUN, present, missing, List.of());
         }
         if (!data.isEmpty() && !assumeApplied.contains(version)) {
             DataChangeDetector.DataStatement first = data.get(0);
-            reasons.add(m.migration().label() + " changes data (" + first.keyword() + " at " + m.migration().script() + ":" + first.line()
+            reasons.add(m.migration().label() + " changes data (" + m.whereData(first)
                     + "), which the schema cannot prove applied: pass --assume-applied " + version + " if it ran, or --rerun " + version
                     + " to run it again");
         }

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The decision for the pending migrations: the schema to repair the database to ({@code target}, the
- * schema after the last migration whose effects are present), the migrations to record as applied,
- * those left for Flyway, and those a human must decide about.
+ * The decision for the pending migrations: the schema to repair the database to ({@code target}: where the
+ * live schema stands in the replay, or just before a migration to run again), the migrations to record as
+ * applied, those left for Flyway, and those a human must decide about. {@code afterRerun} is the schema
+ * once a {@code --rerun} migration has run inside the repair transaction.
  */
-public record Reconciliation(List<MigrationStatus> statuses, Optional<SchemaModel> target) {
+public record Reconciliation(List<MigrationStatus> statuses, Optional<SchemaModel> target, Optional<SchemaModel> afterRerun) {
 
     public Reconciliation {
         statuses = List.copyOf(statuses);
+    }
+
+    public Reconciliation(List<MigrationStatus> statuses, Optional<SchemaModel> target) {
+        this(statuses, target, Optional.empty());
     }
 
     public List<MigrationStatus> toRecord() {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * What changing a column from one type to another costs: binary-compatible widenings are free, other
- * widenings rewrite the table, narrowings can lose data and are checked first, anything else is unprovable.
+ * lossless widenings (integer → bigint, real → double precision, integer → numeric …) rewrite the table, narrowings can lose data and are checked first, anything else is unprovable.
  */
 record TypeChange(Kind kind, Optional<String> fitCondition) {
 
@@ -24,7 +24,7 @@ record TypeChange(Kind kind, Optional<String> fitCondition) {
     static TypeChange classify(String from, String to, String column) {
         Matcher fromVarchar = VARCHAR.matcher(from);
         Matcher toVarchar = VARCHAR.matcher(to);
-        if (fromVarchar.matches() && (to.equals("text") || toVarchar.matches() && toVarchar.group(1) == null)) {
+        if ((fromVarchar.matches() || from.equals("text")) && (to.equals("text") || toVarchar.matches() && toVarchar.group(1) == null)) {
             return free();
         }
         if (fromVarchar.matches() && toVarchar.matches()) {
@@ -52,6 +52,10 @@ record TypeChange(Kind kind, Optional<String> fitCondition) {
         }
         int fromRank = INTEGERS.indexOf(from);
         int toRank = INTEGERS.indexOf(to);
+        if (lossless(from, fromRank, to, toNumeric)) {
+            // every value has an exact image in the new type; PostgreSQL still rewrites the table
+            return new TypeChange(Kind.REWRITING_WIDENING, Optional.empty());
+        }
         if (fromRank >= 0 && toRank >= 0) {
             if (toRank > fromRank) {
                 return new TypeChange(Kind.REWRITING_WIDENING, Optional.empty());
@@ -60,6 +64,27 @@ record TypeChange(Kind kind, Optional<String> fitCondition) {
             return narrowing(column + " BETWEEN -" + max + " - 1 AND " + max);
         }
         return new TypeChange(Kind.OTHER, Optional.empty());
+    }
+
+    /**
+     * real → double precision (every float4 is a float8); smallint → real and smallint/integer → double precision
+     * (within the 24 and 53 bits of mantissa); an integer type → numeric wide enough for its largest value.
+     */
+    private static boolean lossless(String from, int fromRank, String to, Matcher toNumeric) {
+        if (from.equals("real") && to.equals("double precision")) {
+            return true;
+        }
+        if (fromRank >= 0 && to.equals("double precision")) {
+            return fromRank <= 1;
+        }
+        if (fromRank == 0 && to.equals("real")) {
+            return true;
+        }
+        if (fromRank >= 0 && toNumeric.matches()) {
+            return toNumeric.group(1) == null
+                    || Integer.parseInt(toNumeric.group(1)) - Integer.parseInt(toNumeric.group(2)) >= INTEGER_MAX.get(fromRank).length();
+        }
+        return false;
     }
 
     private static TypeChange free() {

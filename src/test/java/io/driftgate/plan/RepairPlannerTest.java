@@ -61,6 +61,15 @@ class RepairPlannerTest {
         assertThat(TypeChange.classify("bigint", "integer", "c").kind()).isEqualTo(TypeChange.Kind.NARROWING);
         assertThat(TypeChange.classify("text", "character varying(5)", "c").fitCondition()).contains("char_length(c) <= 5");
         assertThat(TypeChange.classify("text", "integer", "c").kind()).isEqualTo(TypeChange.Kind.OTHER);
+        // issue 10 finding 9: lossless widenings are widenings, not UNPROVABLE
+        assertThat(TypeChange.classify("real", "double precision", "c").kind()).isEqualTo(TypeChange.Kind.REWRITING_WIDENING);
+        assertThat(TypeChange.classify("integer", "double precision", "c").kind()).isEqualTo(TypeChange.Kind.REWRITING_WIDENING);
+        assertThat(TypeChange.classify("bigint", "double precision", "c").kind()).isEqualTo(TypeChange.Kind.OTHER);
+        assertThat(TypeChange.classify("integer", "numeric", "c").kind()).isEqualTo(TypeChange.Kind.REWRITING_WIDENING);
+        assertThat(TypeChange.classify("integer", "numeric(12,2)", "c").kind()).isEqualTo(TypeChange.Kind.REWRITING_WIDENING);
+        assertThat(TypeChange.classify("integer", "numeric(10,2)", "c").kind()).isEqualTo(TypeChange.Kind.OTHER);
+        assertThat(TypeChange.classify("text", "character varying", "c").kind()).isEqualTo(TypeChange.Kind.FREE_WIDENING);
+        assertThat(TypeChange.classify("character varying(20)", "character varying(40)", "c").kind()).isEqualTo(TypeChange.Kind.FREE_WIDENING);
     }
 
     private static SchemaModel model(Table... tables) {

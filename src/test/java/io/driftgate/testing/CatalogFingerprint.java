@@ -56,7 +56,8 @@ public record CatalogFingerprint(List<String> lines) {
                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND " + USER_NAMESPACE,
             "SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal",
             "SELECT 'extension ' || e.extname || ' ' || e.extversion || ' in ' || e.extnamespace::regnamespace::text FROM pg_extension e",
-            "SELECT 'comment ' || d.classoid::regclass::text || ' ' || d.objoid || ' ' || d.objsubid || ' ' || md5(d.description)"
+            // the object by its identity, not its OID: OIDs come from a cluster-wide counter and differ between databases
+            "SELECT 'comment ' || pg_describe_object(d.classoid, d.objoid, d.objsubid) || ' ' || md5(d.description)"
                     + " FROM pg_description d WHERE d.objoid >= 16384",
             "SELECT 'policy ' || p.polrelid::regclass::text || ' ' || quote_ident(p.polname) FROM pg_policy p",
             "SELECT 'setting ' || coalesce(r.rolname, '*') || ' ' || array_to_string(s.setconfig, ',') FROM pg_db_role_setting s"
@@ -84,6 +85,24 @@ public record CatalogFingerprint(List<String> lines) {
             }
         }
         return new CatalogFingerprint(lines.stream().sorted().toList());
+    }
+
+    /**
+     * Without the rows digest of {@code table} (as {@code regclass} prints it): Flyway's history differs in
+     * installed_on and execution_time between any two runs; compare it with {@link #flywayHistory} instead.
+     */
+    public CatalogFingerprint withoutRowsOf(String table) {
+        return new CatalogFingerprint(lines.stream().filter(l -> !l.startsWith("rows " + table + " ")).toList());
+    }
+
+    /** Flyway's history rows without when and how long: rank, version, description, type, script, checksum, success. */
+    public static List<String> flywayHistory(ConnectionSettings db, String qualifiedTable) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.open(); Statement s = c.createStatement()) {
+            collect(s, "SELECT concat_ws(' ', installed_rank, coalesce(version, '-'), description, type, script, coalesce(checksum::text, '-'),"
+                    + " success) FROM " + qualifiedTable + " ORDER BY installed_rank", rows);
+        }
+        return List.copyOf(rows);
     }
 
     /** Lines in one fingerprint and not the other, for an assertion message; empty when equal. */

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.baseline.BaselineMigrationConfigurationExtension;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public final class MigrationReplay {
     static final String HISTORY_TABLE = "flyway_schema_history";
     /** Flyway info against the probe must see no history, only what the locations resolve to. */
     private static final String PROBE_HISTORY_TABLE = "driftgate_replay_probe_no_such_history";
+    /** A baseline-migration prefix no file name starts with (a control character). */
+    private static final String NO_BASELINE = "\u0001driftgate-no-baseline-";
     /*
      * The transactional advisory lock holds a transaction open for the whole run, and CREATE INDEX
      * CONCURRENTLY waits for every open transaction: with it, such a migration hangs (flyway#3497).
@@ -109,8 +112,10 @@ public final class MigrationReplay {
                 .load();
         try {
             MigrationInfo[] all = flyway.info().all();
-            // with no history every resolved migration is pending; repeatables sort after versioned ones
-            return Arrays.stream(all).filter(i -> i.getType() != null && !i.getType().isSynthetic()).toList();
+            // with no history every resolved migration is pending; repeatables sort after versioned ones. Baseline
+            // migrations (B2__…) are left out: the replay goes through the versioned chain (see withoutBaselines)
+            return Arrays.stream(all).filter(i -> i.getType() != null && !i.getType().isSynthetic() && !i.getType().isBaseline())
+                    .toList();
         } catch (FlywayException e) {
             throw ReplayFailures.translate(e, source.description());
         }
@@ -121,7 +126,7 @@ public final class MigrationReplay {
         shadowsOpened.incrementAndGet();
         LOG.info("Migration replay shadow: {}", shadow.description());
         ReplayRecorder recorder = new ReplayRecorder(reader, schemas, QualifiedName.of(schemas.get(0), HISTORY_TABLE));
-        Flyway flyway = configure(shadow.settings(), locations, schemas)
+        Flyway flyway = withoutBaselines(configure(shadow.settings(), locations, schemas))
                 .table(HISTORY_TABLE)
                 .createSchemas(true)
                 .cleanDisabled(true) // driftgate never runs Flyway's clean: it drops only databases it created
@@ -144,6 +149,18 @@ public final class MigrationReplay {
                         + "next run that replays in it.", shadow.settings());
             }
         }
+    }
+
+    /**
+     * Flyway applies a baseline migration (B2__…) only to a database without history, and then none of the
+     * versioned ones up to it: every shadow would get the baseline alone, while every database with history
+     * went through the versioned chain, and Flyway ignores baselines there. So the shadow replays the
+     * versioned chain: the baseline prefix is set to one no file has, and naming is not validated again (the
+     * probe in resolvedInfos already validated it with the application's prefixes).
+     */
+    static FluentConfiguration withoutBaselines(FluentConfiguration configuration) {
+        configuration.getConfigurationExtension(BaselineMigrationConfigurationExtension.class).setBaselineMigrationPrefix(NO_BASELINE);
+        return configuration.validateMigrationNaming(false);
     }
 
     public static FluentConfiguration withoutTransactionalLock(FluentConfiguration configuration) {

@@ -29,7 +29,7 @@ public final class ReplayCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayCache.class);
     /** Bumped whenever the stored shape or the schema reading changes, so old entries are not reused. */
-    private static final String FORMAT = "replay-cache-1";
+    private static final String FORMAT = "replay-cache-2";
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper()

@@ -30,6 +30,8 @@ final class ReplayRecorder implements Callback {
     private final QualifiedName historyTable;
     private final List<ReplayStep> steps = new ArrayList<>();
     private Optional<SchemaModel> initial = Optional.empty();
+    private final List<String> statements = new ArrayList<>();
+    private boolean transactional;
 
     ReplayRecorder(SchemaReader reader, List<String> schemas, QualifiedName historyTable) {
         this.reader = reader;
@@ -39,7 +41,7 @@ final class ReplayRecorder implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.BEFORE_EACH_MIGRATE_STATEMENT || event == Event.AFTER_EACH_MIGRATE;
     }
 
     @Override
@@ -54,10 +56,18 @@ final class ReplayRecorder implements Callback {
             if (initial.isEmpty()) {
                 initial = Optional.of(read(context, "before the first migration"));
             }
+            statements.clear();
+            transactional = inTransaction(context);
+            return;
+        }
+        if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT) {
+            // the statement as Flyway split it, placeholders replaced: what --rerun runs and the data check reads
+            statements.add(context.getStatement().getSql());
             return;
         }
         ReplayedMigration migration = ReplayedMigration.of(context.getMigrationInfo());
-        steps.add(new ReplayStep(migration, read(context, "after " + migration.label())));
+        steps.add(new ReplayStep(migration, read(context, "after " + migration.label()), statements, transactional));
+        statements.clear();
     }
 
     @Override
@@ -78,6 +88,15 @@ final class ReplayRecorder implements Callback {
         return new SchemaModel(model.schemas(),
                 model.tables().stream().filter(t -> !t.name().equals(historyTable)).toList(),
                 model.enumTypes(), model.sequences());
+    }
+
+    /** Flyway opened a transaction for the migration (auto-commit off) unless it cannot run in one. */
+    private static boolean inTransaction(Context context) {
+        try {
+            return !context.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            throw new ReadFailure("Reading the shadow connection's transaction state failed: " + e.getMessage(), e);
+        }
     }
 
     private SchemaModel read(Context context, String when) {

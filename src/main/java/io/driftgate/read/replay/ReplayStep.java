@@ -2,13 +2,19 @@ package io.driftgate.read.replay;
 
 import io.driftgate.model.SchemaModel;
 
+import java.util.List;
 import java.util.Objects;
 
-/** One migration applied to the shadow, with the schema right after it. */
-public record ReplayStep(ReplayedMigration migration, SchemaModel schemaAfter) {
+/**
+ * One migration applied to the shadow, with the schema right after it, the statements Flyway executed for
+ * it (as Flyway split them, placeholders replaced, in order) and whether Flyway ran it in a transaction.
+ */
+public record ReplayStep(ReplayedMigration migration, SchemaModel schemaAfter, List<String> statements, boolean transactional) {
 
     public ReplayStep {
         Objects.requireNonNull(migration, "migration");
         Objects.requireNonNull(schemaAfter, "schemaAfter");
+        // a step without its statements could not be checked for data changes: no such step exists
+        statements = List.copyOf(Objects.requireNonNull(statements, "statements"));
     }
 }
