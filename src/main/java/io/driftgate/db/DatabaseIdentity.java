@@ -13,6 +13,11 @@ public record DatabaseIdentity(String serverStarted, int port, String database) 
 
     private static final String QUERY = "SELECT pg_postmaster_start_time()::text, current_setting('port')::int, current_database()";
 
+    /** One running server: the same start instant and port (databases aside). */
+    public boolean sameServerAs(DatabaseIdentity other) {
+        return serverStarted.equals(other.serverStarted) && port == other.port;
+    }
+
     public static DatabaseIdentity of(ConnectionSettings settings) throws SQLException {
         try (Connection c = settings.open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
             rs.next();

@@ -100,25 +100,29 @@ public final class DatabaseUrl {
         return "jdbc:postgresql://" + hosts + "/" + UrlText.encode(database) + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
     }
 
-    /** pgjdbc reads 0 as "no limit": every wait driftgate makes must be bounded. */
-    private static final java.util.Set<String> TIMEOUTS = java.util.Set.of("connecttimeout", "logintimeout", "sockettimeout",
-            "cancelsignaltimeout");
+    /**
+     * pgjdbc reads 0 as "no limit", and a huge value is nearly as long: every wait driftgate makes must stay bounded. Upper
+     * bounds in seconds, as driftgate's own options allow (connecting: 10 min; a socket: the longest statement + 5 min).
+     */
+    private static final java.util.Map<String, Long> TIMEOUTS = java.util.Map.of("connecttimeout", 600L, "logintimeout", 600L,
+            "sockettimeout", 86_700L, "cancelsignaltimeout", 600L);
 
     /**
      * A setting with a fixed set of values ({@code sslmode=bogus}) is the user's typo, and a timeout of 0 or less would wait
      * forever: exit 3 now, not a failed connect or a hang later.
      */
     private static void requireUsableSetting(String key, String value) {
-        if (TIMEOUTS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
-            boolean positive;
+        Long most = TIMEOUTS.get(key.toLowerCase(java.util.Locale.ROOT));
+        if (most != null) {
+            long seconds;
             try {
-                positive = Long.parseLong(value.strip()) > 0;
+                seconds = Long.parseLong(value.strip());
             } catch (NumberFormatException e) {
-                positive = false;
+                seconds = -1;
             }
-            if (!positive) {
-                throw new InvalidUrlException("the URL's " + key + " must be a whole number of seconds above 0 (0 means wait forever); "
-                        + "leave it out to use driftgate's bounded default");
+            if (seconds < 1 || seconds > most) {
+                throw new InvalidUrlException("the URL's " + key + " must be a whole number of seconds from 1 to " + most
+                        + " (0 means wait forever); leave it out to use driftgate's bounded default");
             }
         }
         org.postgresql.PGProperty property = org.postgresql.PGProperty.forName(key);

@@ -64,7 +64,8 @@ final class FlywayStageFailure {
             lines.add("Rolled back: " + failing + " (it ran in its own transaction; Flyway recorded nothing for it).");
         } else {
             lines.add("Not rolled back: " + failing + " runs outside a transaction (e.g. CREATE INDEX CONCURRENTLY), so what it did "
-                    + "before the failing statement stays, and Flyway recorded it as failed; the next driftgate migrate judges it "
+                    + "before the failing statement stays (a failed CREATE INDEX CONCURRENTLY leaves an INVALID index, which the next "
+                    + "driftgate migrate refuses to count), and Flyway recorded it as failed; the next driftgate migrate judges it "
                     + "from the schema.");
         }
         lines.add(currentState(flyway));
@@ -76,7 +77,8 @@ final class FlywayStageFailure {
     private static String currentState(Flyway flyway) {
         try {
             var info = flyway.info();
-            String version = Optional.ofNullable(info.current()).map(MigrationInfo::getVersion).map(v -> "version " + v)
+            String version = Optional.ofNullable(info.current()).map(c -> "version " + c.getVersion()
+                            + (c.getState().isFailed() ? " (recorded as FAILED: Flyway will not go on until it is resolved)" : ""))
                     .orElse("no applied version");
             List<String> pending = Arrays.stream(info.pending()).map(FlywayStageFailure::label).toList();
             return "The database is now at " + version + " in Flyway's history"

@@ -92,11 +92,12 @@ final class HistoryGoal implements RepairGoal {
         Reconciliation reconciliation = HistoryReconciler.reconcile(chain, appliedVersions, live, assumeApplied, rerun);
         lastDecision = Optional.of(reconciliation);
         reconciliation.unprovable().forEach(s -> refusals.addAll(s.reasons()));
+        refusals.addAll(InvalidIndexes.refusals(InvalidIndexes.in(c, replay.schemas()), replay.finalSchema()));
         Optional<SchemaModel> target = reconciliation.target();
         boolean drift = target.map(t -> !SchemaDiffer.actionable(SchemaDiffer.diff(t, live)).isEmpty()).orElse(false);
         List<String> notes = new ArrayList<>();
         failed.forEach(r -> notes.add("removed the failed history row of " + r.version().map(v -> "V" + v).orElse(r.script())
-                + " (PostgreSQL rolled that migration back; its effects are judged from the schema)"));
+                + " (Flyway's record of a migration that failed; its effects are judged from the schema)"));
         realign.forEach(m -> notes.add("realigned the checksum of " + m.label() + ": the live schema holds its current effects"));
         housekeeping = List.copyOf(notes);
         List<String> stillToRun = reconciliation.leftToFlyway().stream().map(s -> pending.stream()

@@ -38,6 +38,8 @@ final class BadInputCases {
                         "postgres://app:Sekr3t/" + c.secret().replaceAll("[^A-Za-z0-9]", "") + "@127.0.0.1:5432/db", "--locations", APP), "%2F")),
                 nothingChanges("jdbc url with a socket timeout of zero", BAD_INPUT, c -> of(args("plan", "--url",
                         c.url() + "?socketTimeout=0", "--locations", APP), "socketTimeout")),
+                nothingChanges("jdbc url with a login timeout of a day", BAD_INPUT, c -> of(args("plan", "--url",
+                        "jdbc:postgresql://127.0.0.1:1/db?loginTimeout=86400", "--locations", APP), "loginTimeout")),
                 nothingChanges("postgres url with a connect timeout that is not a number", BAD_INPUT, c -> of(args("plan", "--url",
                         "postgres://app@127.0.0.1/db?connectTimeout=soon", "--locations", APP), "connectTimeout")),
                 nothingChanges("jdbc url with an sslmode no driver knows", BAD_INPUT, c -> of(args("plan", "--url",
@@ -97,6 +99,13 @@ final class BadInputCases {
                         c.appPlus(V6, "ALTER TABLE candidate ADD COLUMN ${column_name} text;")), "placeholder")),
                 nothingChanges("plan of migrations creating a role", REFUSED, c -> of(c.command("plan",
                         c.appPlus(V6, "CREATE ROLE driftgate_catalogue_role;"), "--shadow-on-target"), "V6", "CREATE ROLE")),
+                nothingChanges("shadow url naming the target's server by another host name, with a role migration", REFUSED, c -> {
+                    String shadow = c.shadowWith("SELECT 1").replace("127.0.0.1", "localhost");
+                    return of(c.command("plan", c.appPlus(V6, "CREATE ROLE driftgate_catalogue_role2;"), "--shadow-url", shadow),
+                            "CREATE ROLE");
+                }),
+                nothingChanges("sql callback creating a role under shadow-on-target", ExitCodes.DRIFT, c -> of(c.command("plan",
+                        c.appPlus("afterMigrate.sql", "CREATE ROLE driftgate_catalogue_role3;"), "--shadow-on-target"))),
                 nothingChanges("plan of migrations creating a database", REFUSED, c -> of(c.command("plan",
                         c.appPlus(V6, "CREATE DATABASE driftgate_catalogue_db;"), "--shadow-on-target"), "V6", "CREATE DATABASE")));
     }
@@ -166,6 +175,20 @@ final class BadInputCases {
                 nothingChanges("a data migration pending over a drifted schema", REFUSED, c -> of(c.command("migrate",
                         c.appPlus(V3_REPLACED, "ALTER TABLE candidate ADD COLUMN expected_wage numeric(10,2);\n"
                                 + "UPDATE candidate SET expected_wage = 0 WHERE expected_wage IS NULL;")), "changes data")),
+                nothingChanges("an invalid index a failed concurrent build left is no proof", REFUSED, c -> {
+                    c.dropAll();
+                    c.flywayMigrate(APP, "5");
+                    c.sql("INSERT INTO app_user (email) VALUES ('a@x'), ('b@x');"
+                            + " INSERT INTO candidate (user_id, full_name) VALUES (1, 'A'), (2, 'A');");
+                    try {
+                        c.sql("CREATE UNIQUE INDEX CONCURRENTLY cand_name ON candidate (full_name);");
+                    } catch (java.sql.SQLException expected) {
+                        // the duplicate fails the build and leaves cand_name INVALID, as a killed or failed deploy would
+                    }
+                    c.sql("UPDATE candidate SET full_name = 'B' WHERE user_id = 2;");
+                    return of(c.command("migrate", c.appPlus(V6, "CREATE UNIQUE INDEX CONCURRENTLY cand_name ON candidate (full_name);")),
+                            "INVALID", "cand_name");
+                }),
                 mayChange("pending migration failing on existing data after a repair", DATABASE, c -> {
                     c.sql("INSERT INTO app_user (email) VALUES ('c@example.com');");
                     c.afterwards(run -> org.assertj.core.api.Assertions.assertThat(run.out() + run.err())

@@ -73,8 +73,8 @@ final class ClusterWideStatements {
         }
         if (!findings.isEmpty()) {
             List<String> shown = findings.stream().limit(SHOWN).map(Finding::toString).toList();
-            throw DriftgateException.refused("--shadow-on-target replays the migrations in a temporary database on "
-                    + server + ", but these statements act on the whole server (roles, tablespaces, databases, settings) "
+            throw DriftgateException.refused("The replay would run the migrations on the target's server "
+                    + server + " (--shadow-on-target, or a --shadow-url on that server), but these statements act on the whole server (roles, tablespaces, databases, settings) "
                     + "and would change it for real: " + String.join("; ", shown)
                     + (findings.size() > SHOWN ? "; and " + (findings.size() - SHOWN) + " more" : "")
                     + ". Nothing was run. Leave out --shadow-on-target (the replay then runs in driftgate's own PostgreSQL), "

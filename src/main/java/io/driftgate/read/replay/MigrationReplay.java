@@ -130,6 +130,8 @@ public final class MigrationReplay {
                 .table(HISTORY_TABLE)
                 .createSchemas(true)
                 .cleanDisabled(true) // driftgate never runs Flyway's clean: it drops only databases it created
+                // SQL callbacks (afterMigrate.sql …) are not scanned for server-wide statements: not on the target's server
+                .skipDefaultCallbacks(source.onTargetServer())
                 .callbacks(recorder)
                 .load();
         try {

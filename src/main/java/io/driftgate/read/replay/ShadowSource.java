@@ -84,15 +84,17 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
                 : ", because no --shadow-url or target database was given");
     }
 
-    /** Same host and port in both JDBC URLs: then both databases share one cluster (roles, tablespaces, settings). */
+    /**
+     * Whether both reach one running server (one cluster: roles, tablespaces, settings), whatever host name or URL form
+     * led there ({@code localhost}, {@code 127.1}, the machine's name). When either cannot be asked, the answer is yes:
+     * the cautious one, since it only adds the check for server-wide statements.
+     */
     static boolean sameServer(ConnectionSettings a, ConnectionSettings b) {
-        return authority(a).equalsIgnoreCase(authority(b));
-    }
-
-    private static String authority(ConnectionSettings settings) {
-        String url = settings.jdbcUrl().replaceFirst("^jdbc:postgresql://", "");
-        String hostPort = url.split("[/?]", 2)[0];
-        return hostPort.contains(":") || hostPort.isEmpty() ? hostPort : hostPort + ":5432";
+        try {
+            return io.driftgate.db.DatabaseIdentity.of(a).sameServerAs(io.driftgate.db.DatabaseIdentity.of(b));
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Whether the role is a superuser or has CREATEDB; false when the server cannot be reached; a failed login is an error. */

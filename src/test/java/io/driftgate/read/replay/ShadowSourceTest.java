@@ -162,8 +162,13 @@ class ShadowSourceTest {
     void aGivenShadowOnTheTargetsServerIsCheckedForServerWideStatements() {
         ConnectionSettings other = TARGET.withDatabase("test");
         assertThat(ShadowSource.choose(Optional.of(other), Optional.of(TARGET)).onTargetServer()).isTrue();
-        assertThat(ShadowSource.sameServer(TARGET, new ConnectionSettings("jdbc:postgresql://127.0.0.1:5433/x", "u",
-                Optional.empty()))).isFalse();
+        // by identity, not by host name: localhost reaches the same server; driftgate's own provider is another one
+        assertThat(ShadowSource.sameServer(TARGET, new ConnectionSettings(TARGET.jdbcUrl().replace("127.0.0.1", "localhost"),
+                TARGET.user(), TARGET.password()))).isTrue();
+        assertThat(ShadowSource.sameServer(TARGET, io.driftgate.providers.SharedPostgres.server().admin())).isFalse();
+        // a server that cannot be asked counts as the target's: the cautious answer adds the server-wide check
+        assertThat(ShadowSource.sameServer(TARGET, new ConnectionSettings("jdbc:postgresql://127.0.0.1:1/x", "u",
+                Optional.empty()))).isTrue();
     }
 
     @Test
