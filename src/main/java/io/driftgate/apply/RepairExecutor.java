@@ -58,7 +58,7 @@ public final class RepairExecutor {
     public RepairOutcome repair(ConnectionSettings target, List<String> schemas, RepairSettings settings, RepairGoal goal) {
         long lockKey = FlywayLock.key(schemas.isEmpty() ? "public" : schemas.get(0), settings.historyTable());
         try {
-            return settings.lockRetry().run("repair", attempt -> once(target, schemas, settings, lockKey, goal, attempt),
+            return settings.lockRetry().run(settings.dryRun() ? "plan" : "repair", attempt -> once(target, schemas, settings, lockKey, goal, attempt),
                     (last, attempts) -> lockFailure(target, schemas, settings, attempts, last));
         } catch (SQLException e) {
             throw DriftgateException.database("the repair failed and was rolled back, nothing was changed: " + e.getMessage()

@@ -66,7 +66,9 @@ final class DoctorCommand implements Callable<Integer> {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw DriftgateException.database("the server started but does not answer at " + server.admin()
+            boolean login = e.getSQLState() != null && e.getSQLState().startsWith("28");
+            throw DriftgateException.database((login ? "the server at " + server.admin() + " refused the login (check the user and "
+                    + "password in DRIFTGATE_PG_URL)" : "the server started but does not answer at " + server.admin())
                     + ": " + e.getMessage(), e);
         }
     }
