@@ -63,7 +63,10 @@ final class CheckCommand implements Callable<Integer> {
         if (entities.entities != null) {
             ReplayResult replay = new MigrationReplay(ShadowSource.choose(options.shadowUrl(), target, options.shadowOnTarget()),
                     new CatalogReader()::read, Optional.of(ReplayCache.standard(env))).replay(options.locations(), options.schemas());
-            NothingUnchecked.requireSchemasChecked(options.schemas(), replay, target);
+            List<String> warnings = NothingUnchecked.requireSchemasChecked(options.schemas(), replay, target);
+            if (target.isEmpty()) { // with a database, its reconciliation below says them
+                warnings.forEach(progress);
+            }
             progress.accept("Reading the entities in " + entities.entities);
             SchemaModel mapped = new EntityMapping().read(EntitySource.of(entities.entities)
                     .withPackages(entities.entityPackages)

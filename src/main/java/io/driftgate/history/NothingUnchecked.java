@@ -29,12 +29,17 @@ public final class NothingUnchecked {
     private NothingUnchecked() {
     }
 
-    /** Every {@code --schemas} entry must hold something in the replay or exist in the target. */
-    public static void requireSchemasChecked(List<String> schemas, ReplayResult replay, Optional<ConnectionSettings> target) {
+    /**
+     * Every {@code --schemas} entry must hold something in the replay or exist in the target (else exit 3). Returns warnings:
+     * a schema the target lacks while other schemas there hold tables is often a typo ({@code pubilc}), though a new schema
+     * beside others is legitimate, as it is for Flyway.
+     */
+    public static List<String> requireSchemasChecked(List<String> schemas, ReplayResult replay, Optional<ConnectionSettings> target) {
         SchemaModel expected = replay.finalSchema();
+        List<String> warnings = target.map(t -> missingFromTarget(t, schemas)).orElse(List.of());
         List<String> unknown = schemas.stream().filter(s -> !holdsObjects(expected, s)).toList();
         if (unknown.isEmpty()) {
-            return;
+            return warnings;
         }
         Set<String> existing = target.map(t -> existingSchemas(t, unknown)).orElse(Set.of());
         List<String> nowhere = unknown.stream().filter(s -> !existing.contains(s)).toList();
@@ -44,6 +49,37 @@ public final class NothingUnchecked {
                     : "the migrations create nothing in")
                     + ", so nothing there would be checked. Schema names are case-sensitive; list the schemas your migrations use "
                     + "(default public).");
+        }
+        return warnings;
+    }
+
+    private static List<String> missingFromTarget(ConnectionSettings target, List<String> schemas) {
+        Set<String> existing = existingSchemas(target, schemas);
+        List<String> missing = schemas.stream().filter(s -> !existing.contains(s)).toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        List<String> elsewhere = schemasWithTables(target);
+        if (elsewhere.isEmpty()) {
+            return List.of();
+        }
+        return List.of("WARNING: the database has no schema " + String.join(", ", missing) + " (the migrations would create it), "
+                + "but " + String.join(", ", elsewhere) + " there hold tables: if --schemas is mistyped, everything below is judged "
+                + "against the wrong schema.");
+    }
+
+    private static List<String> schemasWithTables(ConnectionSettings target) {
+        try (Connection c = target.open(); PreparedStatement ps = c.prepareStatement("SELECT DISTINCT n.nspname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
+                + "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1 LIMIT 5");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return List.copyOf(names);
+        } catch (SQLException e) {
+            throw DriftgateException.database("Could not read the schemas of " + target + ": " + e.getMessage(), e);
         }
     }
 

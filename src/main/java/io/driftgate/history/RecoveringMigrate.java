@@ -114,7 +114,7 @@ public final class RecoveringMigrate {
         ReplayResult replay = new MigrationReplay(shadow, reader(options)::read, Optional.of(ReplayCache.standard(env)))
                 .replay(options.locations(), options.schemas());
         say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
-        NothingUnchecked.requireSchemasChecked(options.schemas(), replay, Optional.of(target));
+        NothingUnchecked.requireSchemasChecked(options.schemas(), replay, Optional.of(target)).forEach(say);
         return replay;
     }
 

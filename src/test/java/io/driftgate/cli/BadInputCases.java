@@ -114,6 +114,8 @@ final class BadInputCases {
         return List.of(
                 nothingChanges("schemas naming a schema that exists nowhere", BAD_INPUT, c -> of(c.command("plan", APP,
                         "--schemas", "public,no_such_schema"), "no_such_schema")),
+                nothingChanges("schemas mistyped while the tables are in public", ExitCodes.OK, c -> of(c.command("plan", APP,
+                        "--schemas", "pubilc"), "WARNING: the database has no schema pubilc", "public")),
                 nothingChanges("schemas empty", BAD_INPUT, c -> of(c.command("plan", APP, "--schemas", ""))),
                 nothingChanges("assume-applied naming no migration", BAD_INPUT, c -> of(c.command("plan", APP, "--assume-applied", "99"),
                         "--assume-applied 99")),
