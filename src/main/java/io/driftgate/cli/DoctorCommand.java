@@ -4,6 +4,7 @@ import io.driftgate.failure.DriftgateException;
 import io.driftgate.providers.DockerProbe;
 import io.driftgate.providers.PostgresServer;
 import io.driftgate.providers.ProviderException;
+import io.driftgate.providers.ProviderSettingException;
 import io.driftgate.providers.ProviderSelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,8 @@ final class DoctorCommand implements Callable<Integer> {
                 out.println("ok");
                 return ExitCodes.OK;
             }
+        } catch (ProviderSettingException e) {
+            throw e; // the user's setting: exit 3 in FailureHandler
         } catch (ProviderException e) {
             throw new DriftgateException(io.driftgate.failure.Failure.DATABASE, e.getMessage(), e);
         }

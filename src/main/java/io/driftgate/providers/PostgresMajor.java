@@ -38,7 +38,7 @@ public final class PostgresMajor {
         try {
             return require(Integer.parseInt(major));
         } catch (NumberFormatException e) {
-            throw new ProviderException(SETTING + "=" + text + " is not a PostgreSQL major: use one of " + BINARIES.keySet());
+            throw new ProviderSettingException(SETTING + "=" + text + " is not a PostgreSQL major: use one of " + BINARIES.keySet());
         }
     }
 

@@ -61,6 +61,13 @@ class BadEnvironmentIT {
     }
 
     @Test
+    void aMajorDriftgateDoesNotProvideIsBadInput() throws Exception {
+        Result r = run(Map.of("DRIFTGATE_PG", "embedded", "DRIFTGATE_PG_VERSION", "nine"), List.of(), "doctor");
+        assertThat(r.exit()).as(r.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.printed()).contains("DRIFTGATE_PG_VERSION=nine");
+    }
+
+    @Test
     void anExternalProviderWithoutItsUrlIsBadInput() throws Exception {
         Result r = run(Map.of("DRIFTGATE_PG", "external"), List.of(), "doctor");
         assertThat(r.exit()).as(r.printed()).isEqualTo(ExitCodes.BAD_INPUT);
