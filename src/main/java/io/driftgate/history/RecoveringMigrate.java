@@ -64,6 +64,7 @@ public final class RecoveringMigrate {
         ReplayResult replay = replay(target, options, say);
         options = NothingUnchecked.resolveVersions(options, replay);
         Flyway flyway = flyway(target, options);
+        JavaMigrations.requireResolvable(flyway);
         ReconcileResult reconciled;
         int executed = 0;
         List<ReconcileResult> committed = new ArrayList<>();
