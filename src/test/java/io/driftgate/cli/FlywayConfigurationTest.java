@@ -186,6 +186,9 @@ class FlywayConfigurationTest {
         assertThat(settings.configure().getPlaceholders()).containsEntry("schema_owner", "app");
         assertThat(settings.configure().isOutOfOrder()).isTrue();
         assertThat(settings.historySchema(List.of("public"))).isEqualTo("billing");
+        // defaultSchema decides where the history table is, and so the key of Flyway's lock that driftgate takes too
+        assertThat(MigrateOptions.of(List.of("filesystem:x"), List.of("public")).withFlyway(settings).historySchema()).isEqualTo("billing");
+        assertThat(MigrateOptions.of(List.of("filesystem:x"), List.of("public")).historySchema()).isEqualTo("public");
         assertThat(settings.table()).isEqualTo("app_history");
         assertThat(settings.fingerprint()).isNotEqualTo(FlywaySettings.defaults().fingerprint());
     }

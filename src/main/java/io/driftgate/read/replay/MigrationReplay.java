@@ -193,6 +193,8 @@ public final class MigrationReplay {
                 .locations(locations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
                 .failOnMissingLocations(true)
+                // the replay exists to run the migrations: an application's skipExecutingMigrations must not empty it
+                .skipExecutingMigrations(false)
                 // a misnamed script (v6_x.sql, V6_x.sql) is an error, not a silently skipped migration
                 .validateMigrationNaming(true);
     }
