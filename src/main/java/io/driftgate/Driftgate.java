@@ -6,12 +6,11 @@ import io.driftgate.failure.DriftgateException;
 import io.driftgate.history.MigrateOptions;
 import io.driftgate.history.MigrateResult;
 import io.driftgate.history.RecoveringMigrate;
+import io.driftgate.read.replay.FlywaySettings;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,16 +28,18 @@ public final class Driftgate {
 
     /**
      * Flyway migrate with recovery from drift, for the database at {@code url} (JDBC or libpq), with the
-     * locations, schemas and history table the application's Flyway is configured with.
+     * application's whole Flyway configuration (placeholders, encoding, callbacks, defaultSchema, table,
+     * baseline settings, outOfOrder, ignoreMigrationPatterns, Java migrations and their class loader): the
+     * replay and the target-side Flyway start from a copy of it and override only the data source.
      *
      * @throws DriftgateException when it is refused (a human must decide; nothing changed) or fails (the message says what stays committed)
      */
     public static MigrateResult migrate(String url, String user, String password, Flyway flyway) {
-        var config = flyway.getConfiguration();
-        List<String> locations = Arrays.stream(config.getLocations()).map(Location::getDescriptor).toList();
-        List<String> schemas = config.getSchemas().length == 0 ? List.of("public") : List.of(config.getSchemas());
-        MigrateOptions options = MigrateOptions.of(locations, schemas);
-        options = options.withRepair(options.repair().withHistoryTable(config.getTable()));
+        FlywaySettings settings = FlywaySettings.of(flyway.getConfiguration());
+        List<String> schemas = !settings.schemas().isEmpty() ? settings.schemas()
+                : List.of(settings.defaultSchema().orElse("public"));
+        MigrateOptions options = MigrateOptions.of(settings.locations(), schemas).withFlyway(settings);
+        options = options.withRepair(options.repair().withHistoryTable(settings.table()));
         return migrate(url, user, password, options);
     }
 

@@ -46,4 +46,27 @@ class DriftgateTest {
                     .hasMessageContaining("nothing was changed");
         }
     }
+
+    @Test
+    void theApplicationsPlaceholdersAndEncodingReachTheReplayAndFlyway(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // a Latin-1 script with a placeholder: read as UTF-8, or without the placeholder, it could not be replayed
+        Files.write(dir.resolve("V1__owner.sql"), "CREATE TABLE owner_${owner} (id int PRIMARY KEY, label text DEFAULT 'café');\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(dir.resolve("V2__note.sql"), "ALTER TABLE owner_${owner} ADD COLUMN note text;\n");
+        try (ThrowawayDatabase db = TestDatabases.fresh()) {
+            TestDatabases.execute(db.settings(), "CREATE TABLE owner_app (id int PRIMARY KEY, label text DEFAULT 'café')");
+            Flyway appFlyway = Flyway.configure()
+                    .dataSource(db.settings().jdbcUrl(), db.settings().user(), TestDatabases.password(db.settings()))
+                    .locations("filesystem:" + dir)
+                    .placeholders(java.util.Map.of("owner", "app"))
+                    .encoding(java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .load();
+            MigrateResult result = Driftgate.migrate(db.settings().jdbcUrl(), db.settings().user(), TestDatabases.password(db.settings()), appFlyway);
+            assertThat(result.outcome()).isEqualTo(MigrateResult.Outcome.CONVERGED);
+            assertThat(result.log()).anyMatch(l -> l.contains("recorded as applied: V1"));
+            assertThat(result.flywayExecuted()).isEqualTo(1);
+            assertThat(appFlyway.validateWithResult().validationSuccessful).isTrue();
+            assertThat(appFlyway.info().pending()).isEmpty();
+        }
+    }
 }

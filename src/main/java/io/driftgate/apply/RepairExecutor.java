@@ -56,7 +56,16 @@ public final class RepairExecutor {
 
     /** Reads the live schema under the lock, lets {@code goal} decide, and repairs towards its decision. */
     public RepairOutcome repair(ConnectionSettings target, List<String> schemas, RepairSettings settings, RepairGoal goal) {
-        long lockKey = FlywayLock.key(schemas.isEmpty() ? "public" : schemas.get(0), settings.historyTable());
+        return repair(target, schemas, schemas.isEmpty() ? "public" : schemas.get(0), settings, goal);
+    }
+
+    /**
+     * As above, with the schema of Flyway's history table ({@code defaultSchema} when the application sets it,
+     * else the first schema): it decides the key of Flyway's migration lock, which driftgate takes too.
+     */
+    public RepairOutcome repair(ConnectionSettings target, List<String> schemas, String historySchema, RepairSettings settings,
+                                RepairGoal goal) {
+        long lockKey = FlywayLock.key(historySchema, settings.historyTable());
         try {
             return settings.lockRetry().run(settings.dryRun() ? "plan" : "repair", attempt -> once(target, schemas, settings, lockKey, goal, attempt),
                     (last, attempts) -> lockFailure(target, schemas, settings, attempts, last));

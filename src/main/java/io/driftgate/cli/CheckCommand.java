@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Drift> entityDrift = List.of();
         if (entities.entities != null) {
             ReplayResult replay = new MigrationReplay(ShadowSource.choose(options.shadowUrl(), target, options.shadowOnTarget()),
-                    new CatalogReader()::read, Optional.of(ReplayCache.standard(env))).replay(options.locations(), options.schemas());
+                    new CatalogReader()::read, Optional.of(ReplayCache.standard(env))).replay(options.locations(), options.schemas(), options.flyway());
             List<String> warnings = NothingUnchecked.requireSchemasChecked(options.schemas(), replay, target);
             if (target.isEmpty()) { // with a database, its reconciliation below says them
                 warnings.forEach(progress);

@@ -7,6 +7,7 @@ import io.driftgate.db.DatabaseUrl;
 import io.driftgate.failure.DriftgateException;
 import io.driftgate.history.MigrateOptions;
 import io.driftgate.plan.Hazard;
+import io.driftgate.read.replay.FlywaySettings;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -58,7 +59,10 @@ final class Recovery {
         ConnectionTimeouts timeouts = database.timeouts(repair.longestWait());
         Optional<ConnectionSettings> shadow = Optional.ofNullable(recovery.shadowUrl)
                 .map(url -> DatabaseUrl.parse(url, Optional.empty(), Optional.empty(), env).withTimeouts(timeouts));
-        return new MigrateOptions(migrations.flywayLocations(), database.schemas(), repair, Set.copyOf(recovery.assumeApplied),
-                Set.copyOf(recovery.rerun), shadow, recovery.shadowOnTarget);
+        FlywayConfigFiles.Loaded flyway = migrations.flywayConfiguration(env);
+        FlywaySettings settings = flyway.settings();
+        return new MigrateOptions(migrations.flywayLocations(flyway), database.schemas(),
+                flyway.get("flyway.table").map(repair::withHistoryTable).orElse(repair), Set.copyOf(recovery.assumeApplied),
+                Set.copyOf(recovery.rerun), shadow, recovery.shadowOnTarget, settings);
     }
 }

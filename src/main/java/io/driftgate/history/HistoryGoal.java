@@ -27,16 +27,14 @@ import java.util.stream.Collectors;
 final class HistoryGoal implements RepairGoal {
 
     private final ReplayResult replay;
-    private final MigrationScripts scripts;
     private final FlywayHistoryTable history;
     private final Set<String> assumeApplied;
     private final Set<String> rerun;
     private volatile Optional<Reconciliation> lastDecision = Optional.empty();
     private volatile List<String> housekeeping = List.of();
 
-    HistoryGoal(ReplayResult replay, MigrationScripts scripts, FlywayHistoryTable history, Set<String> assumeApplied, Set<String> rerun) {
+    HistoryGoal(ReplayResult replay, FlywayHistoryTable history, Set<String> assumeApplied, Set<String> rerun) {
         this.replay = replay;
-        this.scripts = scripts;
         this.history = history;
         this.assumeApplied = Set.copyOf(assumeApplied);
         this.rerun = Set.copyOf(rerun);
@@ -74,7 +72,8 @@ final class HistoryGoal implements RepairGoal {
         for (ReplayStep step : versioned) {
             ReplayedMigration m = step.migration();
             String version = m.version().orElseThrow();
-            Optional<String> script = scripts.text(m);
+            // the text of the script Flyway resolved this migration from, read during the replay (ScriptText)
+            Optional<String> script = step.script();
             MigrationChange change = new MigrationChange(m, replay.schemaBefore(version).orElseThrow(), step.schemaAfter(),
                     script.orElse(""), step.statements(), step.transactional());
             chain.add(change);

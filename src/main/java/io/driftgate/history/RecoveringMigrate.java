@@ -64,6 +64,7 @@ public final class RecoveringMigrate {
         ReplayResult replay = replay(target, options, say);
         options = NothingUnchecked.resolveVersions(options, replay);
         Flyway flyway = flyway(target, options);
+        JavaMigrations.requireResolvable(flyway);
         ReconcileResult reconciled;
         int executed = 0;
         List<ReconcileResult> committed = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class RecoveringMigrate {
         ShadowSource shadow = ShadowSource.choose(options.shadowUrl(), Optional.of(target), options.shadowOnTarget());
         say.accept("Replaying the migrations in " + String.join(", ", options.locations()) + " (shadow: " + shadow.description() + ")");
         ReplayResult replay = new MigrationReplay(shadow, reader(options)::read, Optional.of(ReplayCache.standard(env)))
-                .replay(options.locations(), options.schemas());
+                .replay(options.locations(), options.schemas(), options.flyway());
         say.accept("  " + replay.steps().size() + " migration(s) replayed" + (replay.fromCache() ? " (from the cache)" : ""));
         NothingUnchecked.requireSchemasChecked(options.schemas(), replay, Optional.of(target)).forEach(say);
         return replay;
@@ -134,12 +135,12 @@ public final class RecoveringMigrate {
     }
 
     private ReconcileResult reconcile(ConnectionSettings target, MigrateOptions options, ReplayResult replay, Consumer<String> say) {
-        MigrationScripts scripts = new MigrationScripts(options.locations(), Thread.currentThread().getContextClassLoader());
-        FlywayHistoryTable history = new FlywayHistoryTable(options.schemas().get(0), options.repair().historyTable());
-        HistoryGoal goal = new HistoryGoal(replay, scripts, history, options.assumeApplied(), options.rerun());
+        FlywayHistoryTable history = new FlywayHistoryTable(options.historySchema(), options.repair().historyTable());
+        HistoryGoal goal = new HistoryGoal(replay, history, options.assumeApplied(), options.rerun());
         say.accept("Comparing Flyway's history and the live schema with the migrations"
                 + (options.repair().dryRun() ? " (dry run: nothing will change)" : " (under the migration lock)"));
-        RepairOutcome repair = new RepairExecutor(reader(options)).repair(target, options.schemas(), options.repair(), goal);
+        RepairOutcome repair = new RepairExecutor(reader(options)).repair(target, options.schemas(), options.historySchema(),
+                options.repair(), goal);
         Optional<Reconciliation> reconciliation = goal.lastDecision();
         reconciliation.ifPresent(r -> describe(r, say));
         if (repair instanceof RepairOutcome.Refused refused) {
@@ -203,13 +204,12 @@ public final class RecoveringMigrate {
         return new CatalogReader(options.repair().historyTable(), options.repair().lockRetry());
     }
 
+    /** The application's Flyway (its whole configuration), with driftgate's data source, timeouts and locations. */
     static Flyway flyway(ConnectionSettings target, MigrateOptions options) {
-        return FlywayStage.bounded(MigrationReplay.withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader())),
-                        target, options.repair())
+        return FlywayStage.bounded(MigrationReplay.withoutTransactionalLock(options.flyway().configure()), target, options.repair())
                 .locations(options.locations().toArray(String[]::new))
                 .schemas(options.schemas().toArray(String[]::new))
                 .table(options.repair().historyTable())
-                .createSchemas(true)
                 .validateMigrationNaming(true)
                 .load();
     }

@@ -2,12 +2,8 @@ package io.driftgate.read.replay;
 
 import io.driftgate.failure.DriftgateException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,10 +62,10 @@ final class ClusterWideStatements {
     }
 
     /** Refuses (exit 2) when any migration holds a cluster-wide statement; nothing has run yet. */
-    static void refuseAny(List<MigrationInfo> migrations, List<String> locations, String server) {
+    static void refuseAny(List<MigrationInfo> migrations, Configuration configuration, String server) {
         List<Finding> findings = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
-            findings.addAll(find(migration, locations));
+            findings.addAll(find(migration, configuration));
         }
         if (!findings.isEmpty()) {
             List<String> shown = findings.stream().limit(SHOWN).map(Finding::toString).toList();
@@ -82,13 +78,13 @@ final class ClusterWideStatements {
         }
     }
 
-    static List<Finding> find(MigrationInfo migration, List<String> locations) {
+    static List<Finding> find(MigrationInfo migration, Configuration configuration) {
         String script = migration.getScript();
         if (!script.toLowerCase(Locale.ROOT).endsWith(".sql")) {
             return List.of(new Finding(script, "a " + migration.getType() + " migration, whose statements cannot be read"));
         }
         String where = Optional.ofNullable(migration.getPhysicalLocation()).filter(p -> !p.isBlank()).orElse(script);
-        return text(migration, locations)
+        return ScriptText.of(migration, configuration)
                 .map(sql -> scan(where, sql))
                 .orElseGet(() -> List.of(new Finding(where, "the script could not be read to check it")));
     }
@@ -133,40 +129,5 @@ final class ClusterWideStatements {
     private static String shorten(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() > 80 ? line.substring(0, 77) + "…" : line;
-    }
-
-    private static Optional<String> text(MigrationInfo migration, List<String> locations) {
-        Optional<String> physical = Optional.ofNullable(migration.getPhysicalLocation()).filter(p -> !p.isBlank())
-                .map(Path::of).filter(Files::isRegularFile).flatMap(ClusterWideStatements::read);
-        if (physical.isPresent()) {
-            return physical;
-        }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        for (String location : locations) {
-            if (location.startsWith("classpath:")) {
-                String base = location.substring("classpath:".length()).replaceFirst("^/+", "");
-                try (InputStream in = loader.getResourceAsStream(base.isEmpty() ? migration.getScript() : base + "/" + migration.getScript())) {
-                    if (in != null) {
-                        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-            } else {
-                Path file = Path.of(location.replaceFirst("^filesystem:", ""), migration.getScript());
-                if (Files.isRegularFile(file)) {
-                    return read(file);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> read(Path file) {
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

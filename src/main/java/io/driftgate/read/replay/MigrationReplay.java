@@ -68,22 +68,32 @@ public final class MigrationReplay {
      * for {@code schemas} (the first holds Flyway's history, as in Flyway) and returns the schema after each.
      */
     public ReplayResult replay(List<String> locations, List<String> schemas) {
-        List<String> checkedLocations = ReplayLocations.checked(locations);
+        return replay(locations, schemas, FlywaySettings.defaults());
+    }
+
+    /**
+     * As above, with the application's Flyway configuration (placeholders, encoding, callbacks, defaultSchema,
+     * Java migrations and their class loader …); driftgate overrides only the data source, locations, schemas
+     * and the shadow's history table.
+     */
+    public ReplayResult replay(List<String> locations, List<String> schemas, FlywaySettings settings) {
+        List<String> checkedLocations = ReplayLocations.checked(locations, settings.classLoader());
         List<String> checkedSchemas = checkedSchemas(schemas);
         int serverMajor = ShadowSource.serverMajorVersion(source.probe());
-        List<MigrationInfo> infos = resolvedInfos(checkedLocations, checkedSchemas);
+        Flyway probe = probe(settings, checkedLocations, checkedSchemas);
+        List<MigrationInfo> infos = resolvedInfos(probe);
         if (source.onTargetServer()) {
             // before anything runs, also before a cache hit: the same migrations always get the same answer
-            ClusterWideStatements.refuseAny(infos, checkedLocations, source.probe().toString());
+            ClusterWideStatements.refuseAny(infos, probe.getConfiguration(), source.probe().toString());
         }
         List<ReplayedMigration> resolved = infos.stream().map(ReplayedMigration::of).toList();
         if (resolved.isEmpty()) {
             // a gate that replays nothing would compare nothing and pass
             throw DriftgateException.badInput("No migrations found at " + String.join(", ", checkedLocations)
                     + ", so nothing would be checked. Point --locations at the folder holding V1__….sql files "
-                    + "(a bare path means filesystem:; classpath: reads driftgate's own classpath).");
+                    + "(a bare path means filesystem:; classpath: reads driftgate's classpath and what --classpath adds).");
         }
-        Optional<String> key = cache.flatMap(c -> ReplayCache.key(resolved, checkedSchemas, serverMajor));
+        Optional<String> key = cache.flatMap(c -> ReplayCache.key(resolved, checkedSchemas, serverMajor, settings.fingerprint()));
         if (key.isPresent()) {
             Optional<ReplayResult> hit = cache.get().load(key.get());
             if (hit.isPresent()) {
@@ -92,7 +102,7 @@ public final class MigrationReplay {
                 return hit.get();
             }
         }
-        ReplayResult result = replayInShadow(checkedLocations, checkedSchemas);
+        ReplayResult result = replayInShadow(settings, checkedLocations, checkedSchemas);
         key.ifPresent(k -> cache.get().store(k, result));
         return result;
     }
@@ -102,14 +112,21 @@ public final class MigrationReplay {
      * the version, description, script, checksum and type a later step records migrations as applied with.
      */
     public List<ReplayedMigration> resolve(List<String> locations, List<String> schemas) {
-        return resolvedInfos(ReplayLocations.checked(locations), checkedSchemas(schemas)).stream()
-                .map(ReplayedMigration::of).toList();
+        return resolve(locations, schemas, FlywaySettings.defaults());
     }
 
-    private List<MigrationInfo> resolvedInfos(List<String> locations, List<String> schemas) {
-        Flyway flyway = configure(source.probe(), locations, schemas)
+    public List<ReplayedMigration> resolve(List<String> locations, List<String> schemas, FlywaySettings settings) {
+        List<String> checked = ReplayLocations.checked(locations, settings.classLoader());
+        return resolvedInfos(probe(settings, checked, checkedSchemas(schemas))).stream().map(ReplayedMigration::of).toList();
+    }
+
+    private Flyway probe(FlywaySettings settings, List<String> locations, List<String> schemas) {
+        return configure(settings, source.probe(), locations, schemas)
                 .table(PROBE_HISTORY_TABLE)
                 .load();
+    }
+
+    private List<MigrationInfo> resolvedInfos(Flyway flyway) {
         try {
             MigrationInfo[] all = flyway.info().all();
             // with no history every resolved migration is pending; repeatables sort after versioned ones. Baseline
@@ -121,18 +138,20 @@ public final class MigrationReplay {
         }
     }
 
-    private ReplayResult replayInShadow(List<String> locations, List<String> schemas) {
+    private ReplayResult replayInShadow(FlywaySettings settings, List<String> locations, List<String> schemas) {
         Shadow shadow = source.open();
         shadowsOpened.incrementAndGet();
         LOG.info("Migration replay shadow: {}", shadow.description());
-        ReplayRecorder recorder = new ReplayRecorder(reader, schemas, QualifiedName.of(schemas.get(0), HISTORY_TABLE));
-        Flyway flyway = withoutBaselines(configure(shadow.settings(), locations, schemas))
+        ReplayRecorder recorder = new ReplayRecorder(reader, schemas, QualifiedName.of(settings.historySchema(schemas), HISTORY_TABLE));
+        Flyway flyway = withoutBaselines(configure(settings, shadow.settings(), locations, schemas))
                 .table(HISTORY_TABLE)
                 .createSchemas(true)
                 .cleanDisabled(true) // driftgate never runs Flyway's clean: it drops only databases it created
-                // SQL callbacks (afterMigrate.sql …) are not scanned for server-wide statements: not on the target's server
+                // the application's callbacks (and SQL callbacks in its locations) run as they do in a deploy, except on the
+                // target's server: callbacks (afterMigrate.sql, Java ones) are not scanned for server-wide statements
                 .skipDefaultCallbacks(source.onTargetServer())
-                .callbacks(recorder)
+                .callbacks(source.onTargetServer() ? new org.flywaydb.core.api.callback.Callback[] {recorder}
+                        : settings.callbacksAnd(recorder))
                 .load();
         try {
             flyway.migrate();
@@ -170,12 +189,15 @@ public final class MigrationReplay {
         return configuration;
     }
 
-    private FluentConfiguration configure(ConnectionSettings db, List<String> locations, List<String> schemas) {
-        return withoutTransactionalLock(Flyway.configure(Thread.currentThread().getContextClassLoader()))
+    private static FluentConfiguration configure(FlywaySettings settings, ConnectionSettings db, List<String> locations,
+                                                 List<String> schemas) {
+        return withoutTransactionalLock(settings.configure())
                 .dataSource(new io.driftgate.db.SettingsDataSource(db)) // the same connect/login/socket timeouts as ours
                 .locations(locations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
                 .failOnMissingLocations(true)
+                // the replay exists to run the migrations: an application's skipExecutingMigrations must not empty it
+                .skipExecutingMigrations(false)
                 // a misnamed script (v6_x.sql, V6_x.sql) is an error, not a silently skipped migration
                 .validateMigrationNaming(true);
     }

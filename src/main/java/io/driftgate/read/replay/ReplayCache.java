@@ -29,7 +29,7 @@ public final class ReplayCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayCache.class);
     /** Bumped whenever the stored shape or the schema reading changes, so old entries are not reused. */
-    private static final String FORMAT = "replay-cache-2";
+    private static final String FORMAT = "replay-cache-3";
 
     private final Path directory;
     private final ObjectMapper json = new ObjectMapper()
@@ -57,7 +57,13 @@ public final class ReplayCache {
 
     /** The key, or empty when a migration has no checksum (a Java migration): its changes cannot be seen. */
     static Optional<String> key(List<ReplayedMigration> migrations, List<String> schemas, int serverMajor) {
+        return key(migrations, schemas, serverMajor, FlywaySettings.defaults().fingerprint());
+    }
+
+    /** As above, with the Flyway settings that change what the same scripts build (placeholders, encoding, callbacks …). */
+    static Optional<String> key(List<ReplayedMigration> migrations, List<String> schemas, int serverMajor, String flywaySettings) {
         StringBuilder text = new StringBuilder(FORMAT).append('\n').append(serverMajor).append('\n');
+        text.append(flywaySettings).append('\n');
         schemas.forEach(s -> text.append("schema ").append(s).append('\n'));
         for (ReplayedMigration m : migrations) {
             if (m.checksum().isEmpty()) {

@@ -22,6 +22,16 @@ final class ReplayFailures {
         }
         Optional<FlywayMigrateException> migrate = find(e, FlywayMigrateException.class);
         Optional<FlywaySqlScriptException> script = find(e, FlywaySqlScriptException.class);
+        Optional<String> placeholder = missingPlaceholder(e);
+        if (placeholder.isPresent()) {
+            String name = placeholder.get();
+            String where = migrate.map(m -> m.getMigration() == null ? null : m.getMigration().getScript()).map(s -> s + " uses")
+                    .orElse("A migration uses");
+            return new DriftgateException(Failure.BAD_INPUT, where + " the Flyway placeholder ${" + name + "}, which has no value. Give it "
+                    + "with --placeholder " + name + "=VALUE, flyway.placeholders." + name + "=VALUE in flyway.conf, or the "
+                    + "environment variable FLYWAY_PLACEHOLDERS_" + name.toUpperCase(java.util.Locale.ROOT)
+                    + " (as the application's deploy does), then rerun.", e);
+        }
         if (migrate.isPresent() || script.isPresent()) {
             return migrationFailed(e, migrate, script);
         }
@@ -45,6 +55,20 @@ final class ReplayFailures {
         return new DriftgateException(Failure.BAD_INPUT, "Migration " + name + " failed in the shadow database"
                 + (line > 0 ? " at line " + line : "") + " (SQLSTATE " + sqlState + ": " + reason + statement
                 + "): this migration fails on an empty database, so it cannot be replayed.", e);
+    }
+
+    private static final java.util.regex.Pattern NO_VALUE =
+            java.util.regex.Pattern.compile("No value provided for placeholder:?\\s*\\$\\{([^}]+)}");
+
+    /** The name of a placeholder Flyway found no value for, anywhere in the chain. */
+    private static Optional<String> missingPlaceholder(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = NO_VALUE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {

@@ -20,19 +20,23 @@ final class ReplayLocations {
 
     /** Each location in Flyway syntax ({@code filesystem:} added to a bare path), checked to be readable. */
     static List<String> checked(List<String> locations) {
+        return checked(locations, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** As above; {@code classpath:} locations are looked up with {@code loader}, the one Flyway will use. */
+    static List<String> checked(List<String> locations, ClassLoader loader) {
         if (locations.isEmpty()) {
             throw DriftgateException.badInput("No migration locations given: name at least one with --locations.");
         }
-        return locations.stream().map(ReplayLocations::checked).toList();
+        return locations.stream().map(l -> checked(l, loader)).toList();
     }
 
-    private static String checked(String location) {
+    private static String checked(String location, ClassLoader loader) {
         if (location.startsWith(CLASSPATH)) {
             String path = location.substring(CLASSPATH.length()).replaceFirst("^/+", "");
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader.getResource(path.isEmpty() ? "." : path) == null) {
                 throw DriftgateException.badInput("The migration location " + location
-                        + " is not on the classpath; check --locations.");
+                        + " is not on the classpath; check --locations, and give the application's classes folder or jar with --classpath.");
             }
             return location;
         }

@@ -66,7 +66,8 @@ final class ReplayRecorder implements Callback {
             return;
         }
         ReplayedMigration migration = ReplayedMigration.of(context.getMigrationInfo());
-        steps.add(new ReplayStep(migration, read(context, "after " + migration.label()), statements, transactional));
+        steps.add(new ReplayStep(migration, read(context, "after " + migration.label()), statements, transactional,
+                ScriptText.of(context.getMigrationInfo(), context.getConfiguration())));
         statements.clear();
     }
 

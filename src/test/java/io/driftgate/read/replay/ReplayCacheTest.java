@@ -44,6 +44,24 @@ class ReplayCacheTest {
     }
 
     @Test
+    void aChangedPlaceholderValueMissesTheCache(@TempDir Path migrations) throws Exception {
+        Files.writeString(migrations.resolve("V1__t.sql"), "CREATE TABLE t_${suffix} (id integer);");
+        MigrationReplay replay = replayWith(new ReplayCache(cacheDir));
+        List<String> location = List.of("filesystem:" + migrations);
+        FlywaySettings a = FlywaySettings.of(org.flywaydb.core.Flyway.configure().placeholders(Map.of("suffix", "a")));
+        FlywaySettings b = FlywaySettings.of(org.flywaydb.core.Flyway.configure().placeholders(Map.of("suffix", "b")));
+
+        replay.replay(location, PUBLIC, a);
+        assertThat(replay.replay(location, PUBLIC, a).fromCache()).isTrue();
+        ReplayResult withB = replay.replay(location, PUBLIC, b);
+
+        assertThat(withB.fromCache()).isFalse();
+        assertThat(replay.shadowsOpened()).isEqualTo(2);
+        assertThat(withB.finalSchema().tables().get(0).name().name()).isEqualTo("t_b");
+        assertThat(withB.steps().get(0).statements()).singleElement().asString().contains("CREATE TABLE t_b (id integer)");
+    }
+
+    @Test
     void aChangedMigrationMissesTheCache(@TempDir Path migrations) throws Exception {
         Files.writeString(migrations.resolve("V1__t.sql"), "CREATE TABLE t (id integer);");
         MigrationReplay replay = replayWith(new ReplayCache(cacheDir));
