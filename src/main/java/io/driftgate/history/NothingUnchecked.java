@@ -79,7 +79,8 @@ public final class NothingUnchecked {
             }
             return List.copyOf(names);
         } catch (SQLException e) {
-            throw DriftgateException.database("Could not read the schemas of " + target + ": " + e.getMessage(), e);
+            throw DriftgateException.database("Could not read the schemas of " + target + ": "
+                    + io.driftgate.db.ConnectionTimeouts.explain(target, e), e);
         }
     }
 
@@ -141,7 +142,8 @@ public final class NothingUnchecked {
             }
             return found;
         } catch (SQLException e) {
-            throw DriftgateException.database("Could not read the schemas of " + target + ": " + e.getMessage(), e);
+            throw DriftgateException.database("Could not read the schemas of " + target + ": "
+                    + io.driftgate.db.ConnectionTimeouts.explain(target, e), e);
         }
     }
 }

@@ -126,7 +126,7 @@ public final class RecoveringMigrate {
             same = DatabaseIdentity.of(target).equals(DatabaseIdentity.of(shadow));
         } catch (SQLException e) {
             throw DriftgateException.database("Could not connect to compare the target " + target + " and the shadow " + shadow
-                    + ": " + e.getMessage(), e);
+                    + ": " + io.driftgate.db.ConnectionTimeouts.explain(target, e), e);
         }
         if (same) {
             throw DriftgateException.badInput("--shadow-url " + shadow + " is the target database itself: the replay would build the "
