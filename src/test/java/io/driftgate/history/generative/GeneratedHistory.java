@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A generated Flyway history: versioned migrations V1..Vn, each a list of statements. */
-record GeneratedHistory(long seed, List<Migration> migrations) {
+record GeneratedHistory(long seed, List<Migration> migrations, java.util.Map<String, Integer> avoided) {
 
+    /** {@code avoided}: statements the generator left out by a named exclusion, counted per name. */
     GeneratedHistory {
         migrations = List.copyOf(migrations);
+        avoided = java.util.Map.copyOf(avoided);
     }
 
     /** What a statement does, for the drift the test makes by hand and for the summary. */

@@ -23,6 +23,8 @@ final class GenerativeSummary {
     final Map<DriftMode, Map<Outcome, Integer>> byMode = new EnumMap<>(DriftMode.class);
     final Map<String, Integer> invalidReasons = new TreeMap<>();
     final List<Long> failingSeeds = new ArrayList<>();
+    /** Named exclusions: what the generator or a drift left out, and how often (never silent). */
+    final Map<String, Integer> exclusions = new TreeMap<>();
 
     synchronized void invalid(String reason) {
         invalid++;
@@ -34,6 +36,7 @@ final class GenerativeSummary {
         dataStatements += (int) h.count(GeneratedHistory.Kind.DATA);
         commits += (int) h.count(GeneratedHistory.Kind.COMMIT);
         concurrentMigrations += (int) h.migrations().stream().filter(GeneratedHistory.Migration::concurrent).count();
+        h.avoided().forEach((k, v) -> exclusions.merge(k, v, Integer::sum));
     }
 
     synchronized void outcome(DriftMode mode, Outcome outcome, boolean ok) {
@@ -43,6 +46,12 @@ final class GenerativeSummary {
         }
         outcomes.merge(outcome, 1, Integer::sum);
         byMode.computeIfAbsent(mode, m -> new EnumMap<>(Outcome.class)).merge(outcome, 1, Integer::sum);
+    }
+
+    synchronized void excluded(String name, int count) {
+        if (count > 0) {
+            exclusions.merge(name, count, Integer::sum);
+        }
     }
 
     synchronized void failed(long seed) {
@@ -61,8 +70,8 @@ final class GenerativeSummary {
         return String.format(java.util.Locale.ROOT,
                 "generative histories: %d generated, %d valid (%d discarded: plain Flyway fails them %s), %d cases (prefix + drift) "
                         + "in %.1f s (%.2f histories/s, %.2f cases/s); outcomes %s; by mode %s; pass rate %d/%d = %.1f%%; "
-                        + "statements: %d data, %d in-script COMMIT, %d CONCURRENTLY migrations; exclusions: none; failing seeds %s",
+                        + "statements: %d data, %d in-script COMMIT, %d CONCURRENTLY migrations; exclusions %s; failing seeds %s",
                 generated, valid, invalid, invalidReasons, cases, seconds, valid / seconds, cases / seconds, outcomes, byMode,
-                passed, cases, cases == 0 ? 0 : 100.0 * passed / cases, dataStatements, commits, concurrentMigrations, failingSeeds);
+                passed, cases, cases == 0 ? 0 : 100.0 * passed / cases, dataStatements, commits, concurrentMigrations, exclusions, failingSeeds);
     }
 }

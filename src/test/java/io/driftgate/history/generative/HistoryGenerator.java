@@ -26,8 +26,16 @@ final class HistoryGenerator {
     private static final List<String> TYPES = List.of("integer", "bigint", "text", "varchar(20)", "boolean", "numeric(10,2)",
             "timestamptz");
 
+    /**
+     * Exclusion, counted and printed in the summary: a second index, unique or foreign key with the same
+     * definition as one the table has under another name. driftgate matches those by definition, not name
+     * (issue 10 finding 8, the names work): a healthy database is refused (pinned in fixtures/scenarios-pending).
+     */
+    static final String SAME_DEFINITION = "same-definition-under-another-name";
+
     private final Random random;
     private final SchemaState s = new SchemaState();
+    private final java.util.Map<String, Integer> avoided = new java.util.TreeMap<>();
     private final List<Function<Random, Optional<Statement>>> schemaOps = List.of(
             this::createTable, this::createTable, this::addColumn, this::addColumn, this::dropColumn, this::renameColumn,
             this::widenType, this::setDefault, this::dropDefault, this::dropNotNull, this::createIndex, this::createIndex,
@@ -70,7 +78,7 @@ final class HistoryGenerator {
             }
             migrations.add(new Migration(v, "step" + v, statements, false));
         }
-        return new GeneratedHistory(seed, migrations);
+        return new GeneratedHistory(seed, migrations, avoided);
     }
 
     private <T> Optional<T> pick(List<T> items) {
@@ -222,12 +230,23 @@ final class HistoryGenerator {
         });
     }
 
+    /** Whether {@code t} already has an index, unique or foreign key on exactly {@code cols} (see SAME_DEFINITION). */
+    private boolean sameDefinition(Tab t, List<String> cols) {
+        boolean found = t.objects.stream().anyMatch(o -> o.kind() != 'c' && o.columns().equals(cols));
+        if (found) {
+            avoided.merge(SAME_DEFINITION, 1, Integer::sum);
+        }
+        return found;
+    }
+
     private Optional<Statement> createIndex(Random r) {
         boolean unique = r.nextInt(3) == 0;
-        return column((t, c) -> !unique || !c.filled).flatMap(tc -> freeRelation(SchemaState.INDEXES).map(name -> {
+        boolean withId = !unique && r.nextBoolean();
+        return column((t, c) -> !unique || !c.filled).filter(tc -> !sameDefinition(s.tables.get(tc[0]),
+                withId ? List.of("id", tc[1]) : List.of(tc[1]))).flatMap(tc -> freeRelation(SchemaState.INDEXES).map(name -> {
             Tab t = s.tables.get(tc[0]);
             List<String> cols = new ArrayList<>(List.of(tc[1]));
-            if (!unique && r.nextBoolean()) {
+            if (withId) {
                 cols.add(0, "id");
             }
             t.objects.add(new Obj(name, unique ? 'u' : 'i', cols, Optional.empty()));
@@ -245,7 +264,8 @@ final class HistoryGenerator {
             s.tables.get(ti[0]).objects.removeIf(o -> o.name().equals(ti[1]));
             return Optional.of(schema("DROP INDEX CONCURRENTLY " + ti[1]));
         }
-        return column((t, c) -> true).flatMap(tc -> freeRelation(SchemaState.INDEXES).map(name -> {
+        return column((t, c) -> true).filter(tc -> !sameDefinition(s.tables.get(tc[0]), List.of(tc[1])))
+                .flatMap(tc -> freeRelation(SchemaState.INDEXES).map(name -> {
             s.tables.get(tc[0]).objects.add(new Obj(name, 'i', List.of(tc[1]), Optional.empty()));
             return schema("CREATE INDEX CONCURRENTLY " + name + " ON " + tc[0] + " (" + tc[1] + ")");
         }));
@@ -279,7 +299,8 @@ final class HistoryGenerator {
     }
 
     private Optional<Statement> addUnique(Random r) {
-        return column((t, c) -> !c.filled).flatMap(tc -> freeRelation(SchemaState.UNIQUES).map(name -> {
+        return column((t, c) -> !c.filled).filter(tc -> !sameDefinition(s.tables.get(tc[0]), List.of(tc[1])))
+                .flatMap(tc -> freeRelation(SchemaState.UNIQUES).map(name -> {
             s.tables.get(tc[0]).objects.add(new Obj(name, 'U', List.of(tc[1]), Optional.empty()));
             return schema("ALTER TABLE " + tc[0] + " ADD CONSTRAINT " + name + " UNIQUE (" + tc[1] + ")");
         }));
@@ -298,7 +319,8 @@ final class HistoryGenerator {
     }
 
     private Optional<Statement> addForeignKey(Random r) {
-        return column((t, c) -> c.isInt() && !c.filled).flatMap(tc -> table().flatMap(parent -> {
+        return column((t, c) -> c.isInt() && !c.filled).filter(tc -> !sameDefinition(s.tables.get(tc[0]), List.of(tc[1])))
+                .flatMap(tc -> table().flatMap(parent -> {
             Tab t = s.tables.get(tc[0]);
             return pick(SchemaState.FOREIGN_KEYS.stream().filter(n -> SchemaState.object(t, n).isEmpty()).toList()).map(name -> {
                 t.objects.add(new Obj(name, 'f', List.of(tc[1]), Optional.of(parent.getKey())));
