@@ -44,16 +44,7 @@ final class TableDiffer {
         live.uniqueConstraints().stream().filter(l -> !hasUnique(expected, l))
                 .forEach(l -> drift.add(new Drift.ExtraObject("unique constraint", name.schema() + "." + l.name())));
 
-        for (ForeignKey e : expected.foreignKeys()) {
-            Optional<ForeignKey> l = live.foreignKeys().stream().filter(f -> sameTarget(f, e)).findFirst();
-            if (l.isEmpty()) {
-                drift.add(new Drift.MissingForeignKey(name, e));
-            } else if (!sameBehaviour(e, l.get())) {
-                drift.add(new Drift.ForeignKeyDiffers(name, e, l.get()));
-            }
-        }
-        live.foreignKeys().stream().filter(l -> expected.foreignKeys().stream().noneMatch(e -> sameTarget(e, l)))
-                .forEach(l -> drift.add(new Drift.ExtraObject("foreign key", name.schema() + "." + l.name())));
+        diffForeignKeys(expected, live, drift);
 
         for (CheckConstraint e : expected.checks()) {
             if (live.checks().stream().noneMatch(l -> CheckExpressions.same(l.expression(), e.expression()))) {
@@ -109,6 +100,34 @@ final class TableDiffer {
     private static boolean coveredByUnique(Index index, Table live) {
         return index.unique() && index.predicate().isEmpty() && index.include().isEmpty() && index.method().equals("btree")
                 && live.uniqueConstraints().stream().anyMatch(u -> u.columns().equals(index.keys()) && !u.nullsNotDistinct());
+    }
+
+    /**
+     * One live key answers for one expected key: two keys on the same columns (say, one CASCADE and one NO ACTION) must
+     * not both be matched to the first. Exact matches first (the same name preferred), then same columns and target.
+     */
+    private static void diffForeignKeys(Table expected, Table live, List<Drift> drift) {
+        QualifiedName name = expected.name();
+        List<ForeignKey> unmatched = new java.util.ArrayList<>(live.foreignKeys());
+        List<ForeignKey> notExact = new java.util.ArrayList<>();
+        for (ForeignKey e : expected.foreignKeys()) {
+            Optional<ForeignKey> exact = pick(unmatched, e, f -> sameTarget(f, e) && sameBehaviour(f, e));
+            exact.ifPresentOrElse(unmatched::remove, () -> notExact.add(e));
+        }
+        for (ForeignKey e : notExact) {
+            Optional<ForeignKey> l = pick(unmatched, e, f -> sameTarget(f, e));
+            l.ifPresentOrElse(f -> {
+                unmatched.remove(f);
+                drift.add(new Drift.ForeignKeyDiffers(name, e, f));
+            }, () -> drift.add(new Drift.MissingForeignKey(name, e)));
+        }
+        unmatched.forEach(l -> drift.add(new Drift.ExtraObject("foreign key", name.schema() + "." + l.name())));
+    }
+
+    /** The candidate of {@code e}'s name if it qualifies, else the first that does. */
+    private static Optional<ForeignKey> pick(List<ForeignKey> candidates, ForeignKey e, java.util.function.Predicate<ForeignKey> fits) {
+        return candidates.stream().filter(fits).filter(f -> f.name().equals(e.name())).findFirst()
+                .or(() -> candidates.stream().filter(fits).findFirst());
     }
 
     private static boolean sameTarget(ForeignKey a, ForeignKey b) {

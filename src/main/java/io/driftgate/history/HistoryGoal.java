@@ -92,7 +92,9 @@ final class HistoryGoal implements RepairGoal {
         lastDecision = Optional.of(reconciliation);
         reconciliation.unprovable().forEach(s -> refusals.addAll(s.reasons()));
         refusals.addAll(InvalidIndexes.refusals(InvalidIndexes.in(c, replay.schemas()), replay.finalSchema()));
+        refusals.addAll(failedDataMigrations(failed, pending));
         Optional<SchemaModel> target = reconciliation.target();
+        target.ifPresent(t -> refusals.addAll(madeAheadOfTheirMigration(reconciliation, pending, t, live)));
         boolean drift = target.map(t -> !SchemaDiffer.actionable(SchemaDiffer.diff(t, live)).isEmpty()).orElse(false);
         List<String> notes = new ArrayList<>();
         failed.forEach(r -> notes.add("removed the failed history row of " + r.version().map(v -> "V" + v).orElse(r.script())
@@ -143,6 +145,59 @@ final class HistoryGoal implements RepairGoal {
                         + "them by hand, or pass --assume-applied " + version + " if its data changes ran", e.getSQLState(), e);
             }
         }
+    }
+
+    /**
+     * An object a migration left to Flyway creates, which the database already has though the state it is judged at lacks
+     * it: made by hand ahead of its migration. Flyway would stop there with "already exists" after applying (and
+     * committing) the migrations before it; refuse before anything runs. A script that says IF NOT EXISTS is left to Flyway.
+     */
+    private static List<String> madeAheadOfTheirMigration(Reconciliation reconciliation, List<MigrationChange> pending,
+                                                         SchemaModel target, SchemaModel live) {
+        Set<String> extras = SchemaDiffer.diff(target, live).stream().filter(d -> d instanceof io.driftgate.diff.Drift.Extra)
+                .map(io.driftgate.diff.Drift::subject).collect(Collectors.toSet());
+        List<String> refusals = new ArrayList<>();
+        for (MigrationStatus s : reconciliation.leftToFlyway()) {
+            MigrationChange change = pending.stream().filter(p -> p.migration().equals(s.migration())).findFirst().orElseThrow();
+            if (change.sql().toUpperCase(java.util.Locale.ROOT).contains("IF NOT EXISTS")) {
+                continue;
+            }
+            List<String> ahead = HistoryReconciler.effects(change).stream().map(io.driftgate.diff.Drift::subject)
+                    .filter(extras::contains).distinct().toList();
+            if (!ahead.isEmpty()) {
+                refusals.add(change.migration().label() + " creates " + String.join(", ", ahead) + ", which the database already has "
+                        + "while the migrations before it are not all in place: it was made ahead of its migration, and Flyway would "
+                        + "stop there with \"already exists\" after committing the ones before. Drop it (if it holds nothing you "
+                        + "need) or apply the migrations up to " + change.migration().label() + " by hand, then rerun");
+                break; // the first one is where Flyway would stop
+            }
+        }
+        return refusals;
+    }
+
+    /**
+     * A failed history row says Flyway started the migration; on PostgreSQL a transactional one leaves no such row, so the
+     * row comes from a migration outside a transaction or from a hand. Whether its data statements ran, the schema cannot
+     * tell: removing the row would let Flyway run them a second time.
+     */
+    private List<String> failedDataMigrations(List<HistoryRow> failed, List<MigrationChange> pending) {
+        List<String> refusals = new ArrayList<>();
+        for (HistoryRow row : failed) {
+            Optional<String> version = row.version();
+            if (version.isEmpty() || assumeApplied.contains(version.get()) || rerun.contains(version.get())) {
+                continue;
+            }
+            pending.stream().filter(p -> p.migration().version().equals(version)).findFirst().ifPresent(p -> {
+                List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(p.statements(), p.sql());
+                if (!data.isEmpty()) {
+                    refusals.add(p.migration().label() + " has a failed history row and changes data (" + data.get(0).keyword()
+                            + " at " + p.migration().script() + ":" + data.get(0).line() + "): driftgate cannot tell whether its "
+                            + "data statements ran, and Flyway would run them again. Check the data, then pass --assume-applied "
+                            + version.get() + " if they ran, or --rerun " + version.get() + " to run the migration again");
+                }
+            });
+        }
+        return refusals;
     }
 
     /** Applied migrations whose script changed since: realigned when the live schema shows their current effects. */

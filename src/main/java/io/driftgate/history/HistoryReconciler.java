@@ -39,7 +39,16 @@ public final class HistoryReconciler {
                 floor = i;
             }
         }
-        int position = ReplayPosition.of(chain).find(floor, live);
+        ReplayPosition.Place place = ReplayPosition.of(chain).place(floor, live);
+        int position = place.position();
+        if (position > floor) {
+            // the schema is the same through tiedThrough: a migration the user declares applied there is recorded too
+            for (int i = position + 1; i <= place.tiedThrough(); i++) {
+                if (assumeApplied.contains(version(chain.get(i)))) {
+                    position = i;
+                }
+            }
+        }
         // a migration to run again runs whole, in order, as Flyway would: the repair stops just before it
         int rerunAt = -1;
         for (int i = floor + 1; i <= position && rerunAt < 0; i++) {
@@ -75,11 +84,30 @@ public final class HistoryReconciler {
         for (int i = Math.max(lastRecorded, rerunAt) + 1; i < chain.size(); i++) {
             MigrationChange m = chain.get(i);
             if (!applied.contains(version(m))) {
-                statuses.add(new MigrationStatus(m.migration(), MigrationStatus.Status.ABSENT, List.of(),
-                        effects(m).stream().map(Drift::subject).toList(), List.of()));
+                Optional<String> unknowable = position > floor && i <= place.tiedThrough() && !rerun.contains(version(m))
+                        ? ranOrNot(m, assumeApplied) : Optional.empty();
+                statuses.add(new MigrationStatus(m.migration(), unknowable.isPresent() ? MigrationStatus.Status.UNPROVABLE
+                        : MigrationStatus.Status.ABSENT, List.of(), effects(m).stream().map(Drift::subject).toList(),
+                        unknowable.stream().toList()));
             }
         }
         return new Reconciliation(statuses, target, afterRerun);
+    }
+
+    /**
+     * The history is behind the schema (the schema shows migrations after the last recorded one ran), and the schema is
+     * the same whether {@code m} ran or not: if {@code m} changes data, nothing shows whether it ran, and letting Flyway
+     * run it could run its data statements a second time.
+     */
+    private static Optional<String> ranOrNot(MigrationChange m, Set<String> assumeApplied) {
+        List<DataChangeDetector.DataStatement> data = DataChangeDetector.dataStatements(m.statements(), m.sql());
+        if (data.isEmpty() || assumeApplied.contains(version(m))) {
+            return Optional.empty();
+        }
+        return Optional.of(m.migration().label() + " changes data (" + data.get(0).keyword() + " at " + m.migration().script() + ":"
+                + data.get(0).line() + ") and leaves the schema as the database has it, while Flyway's history is behind: "
+                + "driftgate cannot tell whether it ran. Pass --assume-applied " + version(m) + " if it ran, or --rerun "
+                + version(m) + " to run it again");
     }
 
     private static String version(MigrationChange m) {

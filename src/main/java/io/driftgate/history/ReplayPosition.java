@@ -57,12 +57,24 @@ final class ReplayPosition {
      * the history records, -1 for none) whose state the live schema is closest to.
      */
     int find(int floor, SchemaModel live) {
+        return place(floor, live).position();
+    }
+
+    /**
+     * The position, and the last later position that scores the same: the migrations between them leave the schema as
+     * the live one is, so the schema cannot tell whether they ran (a migration that only changes data, say).
+     */
+    record Place(int position, int tiedThrough) {
+    }
+
+    Place place(int floor, SchemaModel live) {
         if (states.isEmpty()) {
-            return -1;
+            return new Place(-1, -1);
         }
         List<List<Drift>> diffs = states.stream().map(s -> SchemaDiffer.diff(s, live)).toList();
         List<Set<String>> extras = diffs.stream().map(ReplayPosition::extraKeys).toList();
         Score best = null;
+        int tiedThrough = floor;
         for (int k = floor; k < states.size() - 1; k++) {
             List<Drift> diff = diffs.get(k + 1);
             int against = (int) diff.stream().filter(d -> d instanceof Drift.Extra e && known(e, live, extras)).count();
@@ -70,9 +82,12 @@ final class ReplayPosition {
             Score score = new Score(k, against, repair);
             if (best == null || score.betterThan(best)) {
                 best = score;
+                tiedThrough = k;
+            } else if (!best.betterThan(score) && tiedThrough == k - 1) {
+                tiedThrough = k;
             }
         }
-        return best.position();
+        return new Place(best.position(), tiedThrough);
     }
 
     /** Some state of the chain has this object (and the table holding it), so its presence tells a position. */

@@ -44,13 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GenerativeHistoryTest {
 
     static final int DEFAULT_HISTORIES = 170;
-    /**
-     * Exclusion, counted and printed in the summary: a failed history row on a migration that changes data and did
-     * run. driftgate removes the row as "rolled back" and lets Flyway run the migration again: its INSERTs run twice
-     * (seed 1059 of base 1000). It should refuse (the schema cannot show whether data statements ran); pinned in
-     * fixtures/scenarios-pending/failed-row-on-data-migration. The case falls back to a lost history table.
-     */
-    static final String FAILED_DATA_ROW = "failed-row-on-a-data-migration";
     private static final long DEFAULT_SEED_BASE = 20_260_410L;
 
     private final GenerativeSummary summary = new GenerativeSummary();
@@ -89,10 +82,6 @@ class GenerativeHistoryTest {
                         flyway(start.settings(), location).target(String.valueOf(prefix)).load().migrate();
                     }
                     DriftMode drift = drift(random, prefix);
-                    if (drift == DriftMode.FAILED_ROW && history.migrations().get(prefix - 1).changesData()) {
-                        summary.excluded(FAILED_DATA_ROW, 1);
-                        drift = DriftMode.HISTORY_LOST;
-                    }
                     List<DriftMode> modes = List.of(DriftMode.NOTHING, drift);
                     for (DriftMode mode : modes) {
                         GenerativeCase c = new GenerativeCase(seed, history, location, prefix, mode, random.nextLong());

@@ -28,8 +28,9 @@ final class HistoryGenerator {
 
     /**
      * Exclusion, counted and printed in the summary: a second index, unique or foreign key with the same
-     * definition as one the table has under another name. driftgate matches those by definition, not name
-     * (issue 10 finding 8, the names work): a healthy database is refused (pinned in fixtures/scenarios-pending).
+     * definition as one the table has under another name. driftgate matches indexes and unique constraints by
+     * definition, not name (issue 10 finding 8, the names work): a healthy database can be refused. Two foreign keys on one
+     * column are matched one to one now (fixtures/scenarios/foreign-keys-same-column-healthy).
      */
     static final String SAME_DEFINITION = "same-definition-under-another-name";
 
