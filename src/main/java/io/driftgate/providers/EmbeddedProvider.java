@@ -64,8 +64,10 @@ public record EmbeddedProvider(int major, Map<String, String> env) implements Po
                     // SharedPostgres stops the server after dropping its databases; zonky's own hook would race it
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
-                    // initdb options (zonky passes these as --key=value): a password, scram for host logins
+                    // initdb options (zonky passes these as --key=value): a password, scram for host and socket logins
                     .setLocaleConfig("auth-host", SCRAM)
+                    // the Unix socket too: with trust there, any local user would be superuser on this server
+                    .setLocaleConfig("auth-local", SCRAM)
                     .setLocaleConfig("pwfile", passwordFile.toString())
                     .setConnectConfig("password", password)
                     .setServerConfig("password_encryption", SCRAM)

@@ -35,9 +35,15 @@ public final class PostgresMajor {
 
     static int parse(String text) {
         String major = text.contains(".") ? text.substring(0, text.indexOf('.')) : text;
+        int number;
         try {
-            return require(Integer.parseInt(major));
+            number = Integer.parseInt(major);
         } catch (NumberFormatException e) {
+            throw new ProviderSettingException(SETTING + "=" + text + " is not a PostgreSQL major: use one of " + BINARIES.keySet());
+        }
+        try {
+            return require(number);
+        } catch (ProviderException e) { // the user's setting names a major driftgate has no binaries for: exit 3
             throw new ProviderSettingException(SETTING + "=" + text + " is not a PostgreSQL major: use one of " + BINARIES.keySet());
         }
     }
