@@ -62,7 +62,18 @@ final class CentralDownload {
 
     private static <T> T get(HttpClient client, String url, Duration timeout, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
-        HttpResponse<T> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(), body);
+        // the request timeout covers only the wait for headers: a deadline over the whole transfer bounds a stalled body
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> transfer =
+                client.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(), body);
+        HttpResponse<T> response;
+        try {
+            response = transfer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            transfer.cancel(true);
+            throw new IOException("the transfer did not finish within " + timeout.toSeconds() + " s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(String.valueOf(e.getCause()), e.getCause());
+        }
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode() + " for " + url);
         }

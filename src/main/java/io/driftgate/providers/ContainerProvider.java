@@ -4,6 +4,7 @@ import io.driftgate.db.ConnectionSettings;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,6 +51,9 @@ public record ContainerProvider(String image) implements PostgresProvider {
         return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
     }
 
+    /** Long enough for a first pull of a PostgreSQL image over a slow line; a wedged engine is not waited on longer. */
+    static final Duration START_LIMIT = Duration.ofMinutes(5);
+
     @Override
     public PostgresServer start() {
         PostgreSQLContainer container = new PostgreSQLContainer(
@@ -59,8 +63,8 @@ public record ContainerProvider(String image) implements PostgresProvider {
                         "-c", "full_page_writes=off", "-c", "max_connections=300")
                 .withTmpFs(Map.of(CONTAINER_DATA, "rw"));
         try {
-            container.start();
-        } catch (RuntimeException e) {
+            startWithin(container, START_LIMIT);
+        } catch (RuntimeException | LinkageError e) {
             throw new ProviderException("Docker is there but the PostgreSQL container (" + image + ") did not start: "
                     + e.getMessage() + ". Check `docker run -e POSTGRES_PASSWORD=x " + image + "` by hand (without registry "
                     + "access, pull or build the image first and set TESTCONTAINERS_RYUK_DISABLED=true), or set DRIFTGATE_PG=embedded.", e);
@@ -72,6 +76,31 @@ public record ContainerProvider(String image) implements PostgresProvider {
         } catch (ProviderException e) {
             container.stop();
             throw e;
+        }
+    }
+
+    /**
+     * Testcontainers waits on the engine without a limit of its own (an engine that answers the ping and then hangs, a pull
+     * that never ends): the start runs on its own thread and is abandoned after {@code limit}, so the caller can fall back.
+     */
+    private static void startWithin(PostgreSQLContainer container, Duration limit) {
+        java.util.concurrent.FutureTask<Void> start = new java.util.concurrent.FutureTask<>(() -> {
+            container.start();
+            return null;
+        });
+        Thread thread = new Thread(start, "driftgate-container-start");
+        thread.setDaemon(true); // an abandoned start must not keep the JVM alive
+        thread.start();
+        try {
+            start.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            thread.interrupt();
+            throw new IllegalStateException("the engine did not start the container within " + limit.toSeconds() + " s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the container", e);
         }
     }
 

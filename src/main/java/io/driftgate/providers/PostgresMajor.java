@@ -44,7 +44,7 @@ public final class PostgresMajor {
         try {
             return require(number);
         } catch (ProviderException e) { // the user's setting names a major driftgate has no binaries for: exit 3
-            throw new ProviderSettingException(SETTING + "=" + text + " is not a PostgreSQL major: use one of " + BINARIES.keySet());
+            throw new ProviderSettingException(SETTING + "=" + text + ": " + e.getMessage());
         }
     }
 
