@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * ({@code ~/.cache/driftgate/binaries}), or downloaded once from Maven Central into that cache with
  * their checksum verified ({@link CentralDownload}).
  */
-final class EmbeddedBinaries implements PgBinaryResolver {
+public final class EmbeddedBinaries implements PgBinaryResolver {
 
     static final String GROUP = "io.zonky.test.postgres";
     static final String CACHE_SETTING = "DRIFTGATE_CACHE_DIR";
@@ -29,7 +29,7 @@ final class EmbeddedBinaries implements PgBinaryResolver {
     private final int major;
     private final Map<String, String> env;
 
-    EmbeddedBinaries(int major, Map<String, String> env) {
+    public EmbeddedBinaries(int major, Map<String, String> env) {
         this.major = PostgresMajor.require(major);
         this.env = env;
     }

@@ -1,5 +1,8 @@
 package io.driftgate.cli;
 
+import io.driftgate.providers.EmbeddedBinaries;
+import io.driftgate.providers.PostgresMajor;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -32,6 +35,9 @@ final class ScramServer implements AutoCloseable {
             Path data = Files.createTempDirectory(Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir")),
                     "driftgate-scram-");
             postgres = EmbeddedPostgres.builder()
+                    // the major the run's provider uses (DRIFTGATE_PG_VERSION): the shadow for this target then comes from the
+                    // same provider, not from a container image of another major that a machine without a registry lacks
+                    .setPgBinaryResolver(new EmbeddedBinaries(PostgresMajor.fromEnvironment(System.getenv()), System.getenv()))
                     .setDataDirectory(data)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60))
