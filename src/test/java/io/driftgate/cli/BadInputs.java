@@ -118,8 +118,13 @@ final class BadInputs {
 
         /** This database's URL with its user and password in the query, as --shadow-url takes them. */
         String urlWithCredentials() {
-            return url() + "?user=" + db.settings().user() + "&password="
-                    + java.net.URLEncoder.encode(password(), java.nio.charset.StandardCharsets.UTF_8);
+            return withQuery(url(), "user=" + db.settings().user() + "&password="
+                    + java.net.URLEncoder.encode(password(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /** {@code url} with {@code pairs} added to its query (a provider's URL may already have one: ?loggerLevel=OFF). */
+        static String withQuery(String url, String pairs) {
+            return url + (url.contains("?") ? "&" : "?") + pairs;
         }
 
         /** A fresh password-like secret over printable ASCII; the test asserts that no piece of it is printed. */
@@ -219,8 +224,8 @@ final class BadInputs {
                     throw new IllegalStateException(e);
                 }
             };
-            return shadow.settings().jdbcUrl() + "?user=" + shadow.settings().user() + "&password="
-                    + java.net.URLEncoder.encode(password(), java.nio.charset.StandardCharsets.UTF_8);
+            return withQuery(shadow.settings().jdbcUrl(), "user=" + shadow.settings().user() + "&password="
+                    + java.net.URLEncoder.encode(password(), java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /** A login role that may connect and read this database but change nothing; dropped afterwards. */
