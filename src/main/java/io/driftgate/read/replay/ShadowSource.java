@@ -50,7 +50,9 @@ public sealed interface ShadowSource permits GivenShadow, TemporaryShadow {
     /** On the provider's server of the target's major (a 13 target replays on 13), else of the default major. */
     private static ShadowSource shared(Optional<ConnectionSettings> target, String why) {
         PostgresServer server = target.map(SharedPostgres::serverMatching).orElseGet(SharedPostgres::server);
-        return new TemporaryShadow(server.admin(), "the local PostgreSQL provider (" + server.description() + ")" + why, false);
+        // an external provider can be the target's own server: then its server-wide statements are refused as on-target
+        boolean onTargetServer = target.map(t -> sameServer(t, server.admin())).orElse(false);
+        return new TemporaryShadow(server.admin(), "the local PostgreSQL provider (" + server.description() + ")" + why, onTargetServer);
     }
 
     /** {@code --shadow-url} if given; else the shared provider: never the target's server unless asked. */

@@ -99,7 +99,9 @@ class ShadowSourceTest {
     @Test
     void byDefaultTheShadowIsInDriftgatesOwnPostgresNotOnTheTargetServer() {
         ShadowSource source = ShadowSource.choose(Optional.empty(), Optional.of(TARGET));
-        assertThat(source).isInstanceOfSatisfying(TemporaryShadow.class, t -> assertThat(t.onTargetServer()).isFalse());
+        // on the target's server only when DRIFTGATE_PG=external names that very server; then its checks apply
+        boolean providerIsTarget = io.driftgate.providers.SharedPostgres.server().admin().jdbcUrl().contains(":5432/");
+        assertThat(source).isInstanceOfSatisfying(TemporaryShadow.class, t -> assertThat(t.onTargetServer()).isEqualTo(providerIsTarget));
         assertThat(source.description()).contains("local PostgreSQL provider", "--shadow-on-target");
     }
 
@@ -165,7 +167,9 @@ class ShadowSourceTest {
         // by identity, not by host name: localhost reaches the same server; driftgate's own provider is another one
         assertThat(ShadowSource.sameServer(TARGET, new ConnectionSettings(TARGET.jdbcUrl().replace("127.0.0.1", "localhost"),
                 TARGET.user(), TARGET.password()))).isTrue();
-        assertThat(ShadowSource.sameServer(TARGET, io.driftgate.providers.SharedPostgres.server().admin())).isFalse();
+        ConnectionSettings provider = io.driftgate.providers.SharedPostgres.server().admin();
+        // driftgate's own PostgreSQL is another server, unless DRIFTGATE_PG=external names this one
+        assertThat(ShadowSource.sameServer(TARGET, provider)).isEqualTo(provider.jdbcUrl().contains(":5432/"));
         // a server that cannot be asked counts as the target's: the cautious answer adds the server-wide check
         assertThat(ShadowSource.sameServer(TARGET, new ConnectionSettings("jdbc:postgresql://127.0.0.1:1/x", "u",
                 Optional.empty()))).isTrue();
